@@ -1,0 +1,35 @@
+import type { Field, ResourceSchema } from "./schema";
+import { sameValue } from "./values";
+
+export interface DiffOutcome {
+  changes: boolean;
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+  /** The input fields that differ (not sent to the engine, which has no detailed diff for dynamic providers). */
+  changed: string[];
+}
+
+/** The value a field has for comparison: declared, or what the service holds when it is omitted. */
+export function effective(field: Field, value: unknown): unknown {
+  return value === undefined || value === null ? field.omittedMeans : value;
+}
+
+/**
+ * Generic diff of the program's inputs against the previous outputs, which echo the owned inputs as last seen on the
+ * service. Only owned fields are compared; `__provider` and service-only outputs never are. Pure: no request.
+ */
+export function diffInputs(
+  schema: ResourceSchema,
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): DiffOutcome {
+  const changed: string[] = [];
+  const replaces: string[] = [];
+  for (const field of schema.fields) {
+    if (field.createOnly) continue;
+    if (sameValue(field.type, effective(field, olds[field.name]), effective(field, news[field.name]))) continue;
+    changed.push(field.name);
+    if (field.update === "replace") replaces.push(field.name);
+  }
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false, changed };
+}

@@ -1,0 +1,119 @@
+import type { ValueType } from "./schema";
+
+/** The placeholder the engine sends during preview for values that are not known yet (pulumi/pulumi#6310). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export function containsUnknown(value: unknown): boolean {
+  if (value === UNKNOWN) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`.slice(0, 80);
+}
+
+export interface Problem {
+  property: string;
+  reason: string;
+}
+
+/** Validates one value against its type; unknown placeholders are accepted anywhere. */
+export function validateValue(type: ValueType, value: unknown, property: string): Problem[] {
+  if (value === UNKNOWN) return [];
+  const fail = (reason: string): Problem[] => [{ property, reason }];
+  switch (type.kind) {
+    case "string": {
+      if (typeof value !== "string") return fail(`must be a string, got ${describe(value)}`);
+      if (type.nonEmpty && value.trim() === "") return fail("must not be empty");
+      if (type.maxLength !== undefined && value.length > type.maxLength) {
+        return fail(`must be at most ${type.maxLength} characters, got ${value.length}`);
+      }
+      if (type.noControlChars && CONTROL_CHARS.test(value)) return fail("must not contain control characters");
+      if (type.format === "url" && !isHttpUrl(value)) return fail(`must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
+      if (type.format === "date-time" && !isDateTime(value)) {
+        return fail(`must be an ISO 8601 date-time such as 2030-01-31T12:00:00Z, got ${JSON.stringify(value)}`);
+      }
+      return [];
+    }
+    case "boolean":
+      return typeof value === "boolean" ? [] : fail(`must be true or false, got ${describe(value)}`);
+    case "integer": {
+      if (typeof value !== "number" || !Number.isInteger(value)) return fail(`must be a whole number, got ${describe(value)}`);
+      if (type.min !== undefined && value < type.min) return fail(`must be at least ${type.min}, got ${value}`);
+      if (type.max !== undefined && value > type.max) return fail(`must be at most ${type.max}, got ${value}`);
+      return [];
+    }
+    case "enum":
+      return typeof value === "string" && type.values.includes(value)
+        ? []
+        : fail(`must be one of ${type.values.join(", ")}; got ${describe(value)}`);
+    case "map": {
+      if (!isPlainObject(value)) return fail(`must be a map of names to values, got ${describe(value)}`);
+      const problems: Problem[] = [];
+      for (const [key, item] of Object.entries(value)) {
+        if (key.trim() === "") problems.push({ property, reason: "keys must not be empty" });
+        else if (type.maxKeyLength !== undefined && key.length > type.maxKeyLength) {
+          problems.push({ property, reason: `key "${key.slice(0, 40)}…" is longer than ${type.maxKeyLength} characters` });
+        } else problems.push(...validateValue(type.values, item, `${property}.${key}`));
+      }
+      return problems;
+    }
+    case "set": {
+      if (!Array.isArray(value)) return fail(`must be a list, got ${describe(value)}`);
+      if (type.nonEmpty && value.length === 0) return fail("must contain at least one value");
+      return value.flatMap((item, i) => validateValue(type.items, item, `${property}[${i}]`));
+    }
+  }
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+export function isDateTime(value: string): boolean {
+  return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** Canonical form for comparison: sets sorted and de-duplicated, null treated as absent. */
+export function canonical(type: ValueType, value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (type.kind === "set" && Array.isArray(value)) {
+    return [...new Set(value.map((v) => JSON.stringify(canonical(type.items, v))))].sort();
+  }
+  if (type.kind === "map" && isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = canonical(type.values, value[key]);
+      if (item !== undefined) out[key] = item;
+    }
+    return out;
+  }
+  return value;
+}
+
+export function sameValue(type: ValueType, a: unknown, b: unknown): boolean {
+  if (containsUnknown(a) || containsUnknown(b)) return false;
+  return JSON.stringify(canonical(type, a)) === JSON.stringify(canonical(type, b));
+}
+
+/** Deep copy that drops `undefined` (the host's Struct conversion rejects it) and turns Dates into strings. */
+export function plain<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

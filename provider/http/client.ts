@@ -1,0 +1,145 @@
+import got, { HTTPError, RequestError, type Got, type Method } from "got";
+import { createHash } from "node:crypto";
+import type { ApiVersion, Settings } from "../config";
+import { IscApiError, parseErrorBody } from "./errors";
+import { limiterFor } from "./rate-limit";
+import { TokenSource } from "./token";
+
+const USER_AGENT = "pulumi-sailpoint-isc";
+const RETRY_LIMIT = 5;
+/** Methods that are safe to repeat after an ambiguous failure. POST and PATCH are repeated only after a 429. */
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+
+export interface RequestOptions {
+  searchParams?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  /** A JSON Patch document, sent as application/json-patch+json. */
+  patch?: unknown[];
+  /** Version root for this request when it differs from sailpoint:apiVersion (the beta-only endpoints). */
+  version?: ApiVersion | "beta";
+}
+
+export interface IscResponse<T> {
+  status: number;
+  body: T;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** Counters for tests and the benchmark. */
+export interface ClientStats {
+  requests: number;
+  tokenRequests: number;
+}
+
+/**
+ * The one HTTP layer: got with retries (429 honouring Retry-After, 5xx and network errors with capped, jittered
+ * backoff for idempotent methods), a per-request timeout, bearer tokens with one retry on 401, the shared rate
+ * limiter, and every failure turned into an IscApiError.
+ */
+export class IscClient {
+  readonly apiVersion: ApiVersion;
+  readonly tokens: TokenSource;
+  private readonly api: Got;
+  private sent = 0;
+
+  constructor(settings: Settings) {
+    this.apiVersion = settings.apiVersion;
+    const base = got.extend({
+      prefixUrl: settings.baseUrl,
+      timeout: { request: settings.timeoutMs },
+      decompress: false,
+      headers: { accept: "application/json", "accept-encoding": "identity", "user-agent": USER_AGENT },
+      retry: {
+        limit: RETRY_LIMIT,
+        methods: ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "POST", "PATCH"],
+        statusCodes: [429, 500, 502, 503, 504],
+        errorCodes: [...(got.defaults.options.retry.errorCodes ?? []), "ERR_BODY_PARSE_FAILURE"],
+        backoffLimit: 8_000,
+        noise: 250,
+        maxRetryAfter: 120_000,
+        calculateDelay: ({ computedValue, error }) => {
+          const method = error.options.method.toUpperCase();
+          const status = error.response?.statusCode;
+          return IDEMPOTENT.has(method) || status === 429 ? computedValue : 0;
+        },
+      },
+    });
+    this.tokens = new TokenSource(base, settings.clientId, settings.clientSecret);
+    const secretHash = createHash("sha256").update(settings.clientSecret).digest("hex").slice(0, 16);
+    const throttle = limiterFor(`${settings.baseUrl}\n${settings.clientId}\n${secretHash}`, settings.rateLimit);
+    const tokens = this.tokens;
+    this.api = base.extend({
+      responseType: "json",
+      hooks: {
+        beforeRequest: [
+          async (options) => {
+            await throttle();
+            options.headers.authorization = `Bearer ${await tokens.get()}`;
+            this.sent += 1;
+          },
+        ],
+        afterResponse: [
+          async (response, retryWithMergedOptions) => {
+            if (response.statusCode !== 401) return response;
+            const used = String(response.request.options.headers.authorization ?? "").replace(/^Bearer /, "");
+            tokens.invalidate(used);
+            return retryWithMergedOptions({ headers: { authorization: `Bearer ${await tokens.get()}` } });
+          },
+        ],
+      },
+    });
+  }
+
+  get stats(): ClientStats {
+    return { requests: this.sent, tokenRequests: this.tokens.requests };
+  }
+
+  /** Sends one API request; `path` is relative to the version root, e.g. "managed-clusters/abc". */
+  async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<IscResponse<T>> {
+    const versioned = `${options.version ?? this.apiVersion}/${path}`;
+    const display = `/${versioned}`;
+    try {
+      const response = await this.api(versioned, {
+        method,
+        searchParams: compact(options.searchParams),
+        ...(options.patch !== undefined
+          ? { body: JSON.stringify(options.patch), headers: { "content-type": "application/json-patch+json" } }
+          : options.json !== undefined
+            ? { json: options.json }
+            : {}),
+      });
+      return { status: response.statusCode, body: decodeBody(response.body) as T, headers: response.headers };
+    } catch (error) {
+      throw toIscError(method, display, error);
+    }
+  }
+}
+
+function compact(params: RequestOptions["searchParams"]): Record<string, string | number | boolean> | undefined {
+  if (!params) return undefined;
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/** Bodies arrive parsed, as "" for an empty body, or as a Buffer when the server sent a bogus Content-Encoding. */
+function decodeBody(body: unknown): unknown {
+  if (Buffer.isBuffer(body)) {
+    const text = body.toString("utf8");
+    return text ? JSON.parse(text) : undefined;
+  }
+  return body === "" ? undefined : body;
+}
+
+function toIscError(method: string, path: string, error: unknown): IscApiError {
+  if (error instanceof IscApiError) return error;
+  if (error instanceof HTTPError) {
+    const body = Buffer.isBuffer(error.response.body) ? error.response.body.toString("utf8") : error.response.body;
+    return new IscApiError({ method, path, status: error.response.statusCode, ...parseErrorBody(body) });
+  }
+  if (error instanceof RequestError) {
+    const status = error.code === "ERR_BODY_PARSE_FAILURE" ? error.response?.statusCode : undefined;
+    return new IscApiError({ method, path, status, code: error.code });
+  }
+  return new IscApiError({ method, path, code: error instanceof Error ? error.message : "unknown error" });
+}

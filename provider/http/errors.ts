@@ -1,0 +1,114 @@
+import { redact } from "./redact";
+
+/** Network-level failures after which the server may or may not have applied the request. */
+const AMBIGUOUS_CODES = new Set([
+  "ETIMEDOUT", "ECONNRESET", "EPIPE", "ECONNABORTED", "ERR_BODY_PARSE_FAILURE", "ESOCKETTIMEDOUT",
+]);
+
+export interface IscErrorDetails {
+  method: string;
+  path: string;
+  status?: number;
+  /** Network error code (ECONNRESET, ETIMEDOUT, ...) when no usable response arrived. */
+  code?: string;
+  detailCode?: string;
+  trackingId?: string;
+  messages?: string[];
+}
+
+/**
+ * The one error type of the HTTP layer. Carries what an operator needs to look the failure up with SailPoint
+ * (method, path, status, detailCode, trackingId, message texts) and never a token or a secret.
+ */
+export class IscApiError extends Error {
+  override readonly name = "IscApiError";
+  readonly method: string;
+  readonly path: string;
+  readonly status?: number;
+  readonly code?: string;
+  readonly detailCode?: string;
+  readonly trackingId?: string;
+  readonly messages: string[];
+
+  constructor(details: IscErrorDetails) {
+    super(redact(describe(details)));
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.code = details.code;
+    this.detailCode = details.detailCode;
+    this.trackingId = details.trackingId;
+    this.messages = (details.messages ?? []).map(redact);
+  }
+
+  /** True when the request may have been applied although no success was seen (reset, timeout, 5xx, bad body). */
+  get ambiguous(): boolean {
+    if (this.status === undefined) return this.code === undefined || AMBIGUOUS_CODES.has(this.code);
+    return this.status >= 500 || (this.status < 300 && this.code === "ERR_BODY_PARSE_FAILURE");
+  }
+
+  get notFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+function describe(d: IscErrorDetails): string {
+  const where = `ISC ${d.method} ${d.path}`;
+  if (d.status === undefined) return `${where} failed: ${d.code ?? "network error"}${hint(d)}`;
+  const parts = [`${where} failed with ${d.status}`];
+  if (d.detailCode) parts.push(d.detailCode);
+  const texts = (d.messages ?? []).filter(Boolean);
+  let text = parts.join(" ");
+  if (texts.length > 0) text += `: ${texts.join("; ")}`;
+  if (d.trackingId) text += ` (trackingId ${d.trackingId})`;
+  return text + hint(d);
+}
+
+function hint(d: IscErrorDetails): string {
+  if (d.status === 401) return ". Check sailpoint:clientId / sailpoint:clientSecret (SAIL_CLIENT_ID / SAIL_CLIENT_SECRET).";
+  if (d.status === 403) return ". The API client lacks a scope or user level this endpoint needs (see the README's troubleshooting table).";
+  if (d.status === 429) return ". The tenant's rate limit was still exceeded after retries.";
+  return "";
+}
+
+interface ErrorBody {
+  detailCode?: unknown;
+  trackingId?: unknown;
+  messages?: unknown;
+  causes?: unknown;
+  error?: unknown;
+  error_description?: unknown;
+  message?: unknown;
+}
+
+function texts(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  return list
+    .map((m) => (m && typeof m === "object" && "text" in m ? String((m as { text: unknown }).text) : ""))
+    .filter(Boolean);
+}
+
+/** Reads the three ISC error shapes: ErrorResponseDto, `{error}` (401) and `{message}` (429); tolerates non-JSON. */
+export function parseErrorBody(body: unknown): Pick<IscErrorDetails, "detailCode" | "trackingId" | "messages"> {
+  let parsed: unknown = body;
+  if (typeof body === "string") {
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      const trimmed = body.trim();
+      return { messages: trimmed ? [trimmed.slice(0, 300)] : [] };
+    }
+  }
+  if (!parsed || typeof parsed !== "object") return { messages: [] };
+  const b = parsed as ErrorBody;
+  const messages = [...texts(b.messages), ...texts(b.causes)];
+  for (const key of ["error", "error_description", "message"] as const) {
+    const value = b[key];
+    if (typeof value === "string" && value.trim()) messages.push(value.trim());
+  }
+  return {
+    detailCode: typeof b.detailCode === "string" ? b.detailCode : undefined,
+    trackingId: typeof b.trackingId === "string" ? b.trackingId : undefined,
+    messages,
+  };
+}

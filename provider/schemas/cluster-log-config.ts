@@ -1,0 +1,21 @@
+import { LOG_LEVELS } from "../api/types";
+import type { ResourceSchema } from "../engine/schema";
+
+const LEVEL = { kind: "enum", values: LOG_LEVELS } as const;
+
+/**
+ * ClusterLogConfig: `GET`/`PUT /managed-clusters/{id}/log-config` (isc-api.md §3.2, §4.5, §5.2). One configuration
+ * per cluster, replaced whole by PUT; it expires by design.
+ */
+export const clusterLogConfigSchema: ResourceSchema = {
+  type: "ClusterLogConfig",
+  fields: [
+    { name: "clusterId", type: { kind: "string", nonEmpty: true, maxLength: 255 }, update: "replace", required: true, doc: "The managed cluster's id." },
+    { name: "rootLevel", type: LEVEL, update: "put", required: true, doc: "Root log level." },
+    { name: "logLevels", type: { kind: "map", values: LEVEL, maxKeyLength: 512 }, update: "put", doc: "Logger name → level overrides." },
+    { name: "durationMinutes", type: { kind: "integer", min: 5, max: 1440 }, update: "put", doc: "Minutes the configuration stays in effect (5–1440)." },
+    { name: "expiration", type: { kind: "string", format: "date-time" }, update: "put", doc: "Absolute end, at most 24 h ahead." },
+  ],
+  extraOutputs: ["expiresAt"],
+  serviceOutputs: ["clientId"],
+};
