@@ -6,7 +6,7 @@ import { isPlainObject, plain } from "./values";
  * - every input the program declared, echoed under its own name with the value the service holds now (maps: only the
  *   declared keys), so that diff sees out-of-band changes; provider-side (local) inputs are echoed as given;
  * - every service field under a name no input uses (configuration → liveConfiguration), so a later missing input
- *   can never erase it.
+ *   can never erase it; `id` is the resource's own id and is not repeated.
  * No `undefined` anywhere.
  */
 export function buildOutputs(
@@ -19,7 +19,7 @@ export function buildOutputs(
   for (const [key, value] of Object.entries(live)) {
     const renamed = schema.liveNames?.[key];
     if (renamed) outputs[renamed] = value;
-    else if (!inputNames.has(key) && value !== undefined) outputs[key] = value;
+    else if (!inputNames.has(key) && key !== "id" && value !== undefined) outputs[key] = value;
   }
   Object.assign(outputs, ownedInputs(schema, live, inputs));
   return plain(outputs);

@@ -55,12 +55,15 @@ export class IscClient {
         statusCodes: [429, 500, 502, 503, 504],
         errorCodes: [...(got.defaults.options.retry.errorCodes ?? []), "ERR_BODY_PARSE_FAILURE"],
         backoffLimit: 8_000,
-        noise: 250,
+        noise: 100,
         maxRetryAfter: 120_000,
-        calculateDelay: ({ computedValue, error }) => {
+        calculateDelay: ({ computedValue, error, retryAfter }) => {
           const method = error.options.method.toUpperCase();
           const status = error.response?.statusCode;
-          return IDEMPOTENT.has(method) || status === 429 ? computedValue : 0;
+          if (!IDEMPOTENT.has(method) && status !== 429) return 0;
+          // Retry-After is honoured as given; otherwise "equal jitter" spreads the capped exponential backoff of
+          // many resources retrying at once.
+          return retryAfter !== undefined || computedValue === 0 ? computedValue : computedValue / 2 + Math.random() * (computedValue / 2);
         },
       },
     });

@@ -1,8 +1,125 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import type { CreateOAuthClientRequest, OAuthClient } from "../api/types";
+import { isc } from "../context";
+import { checkInputs } from "../engine/check";
+import { diffInputs } from "../engine/diff";
+import { buildOutputs, ownedInputs, serviceFieldsOf } from "../engine/outputs";
+import { patchOperations } from "../engine/patch";
+import { patchToInputs } from "../engine/reconcile";
+import { UNKNOWN, containsUnknown, sameValue } from "../engine/values";
+import { IscApiError } from "../http/errors";
+import { registerSensitive } from "../http/redact";
+import { oauthClientSchema as schema } from "../schemas/oauth-client";
 
-// Placeholder while the OAuthClient resource is being written; replaced in the same change.
+type Bag = Record<string, unknown>;
+
+const CLOCK_SKEW_MS = 120_000;
+const CREATE_ATTEMPTS = 3;
+const SENT_FIELDS = schema.fields.filter((f) => f.update !== "local").map((f) => f.name);
+
+function requestBody(inputs: Bag): CreateOAuthClientRequest {
+  const body: Bag = {};
+  for (const key of SENT_FIELDS) if (inputs[key] !== undefined) body[key] = inputs[key];
+  return body as CreateOAuthClientRequest;
+}
+
+/** Outputs with the create-only secret carried over: reads and patches return it as null. */
+function outputs(live: OAuthClient, inputs: Bag, secret: unknown): Bag {
+  if (typeof secret === "string") registerSensitive(secret);
+  const outs = buildOutputs(schema, live, inputs);
+  return { ...outs, clientId: live.id, secret: secret ?? null, secretKnown: typeof secret === "string" && secret !== "" };
+}
+
+/**
+ * Clients an ambiguous POST may have made: same name, description, token validity and grant types, created since
+ * the attempt began, never used. Their secret can never be read back, so they are deleted and the POST repeated.
+ */
+async function orphansOf(body: CreateOAuthClientRequest, startedAt: number): Promise<OAuthClient[]> {
+  const unused = await isc().oauthClients.list("lastUsed isnull");
+  return unused.filter(
+    (c) =>
+      c.name === body.name &&
+      c.description === body.description &&
+      c.accessTokenValiditySeconds === body.accessTokenValiditySeconds &&
+      sameValue({ kind: "set", items: { kind: "string" } }, c.grantTypes, body.grantTypes) &&
+      !c.lastUsed &&
+      Date.parse(c.created) >= startedAt - CLOCK_SKEW_MS,
+  );
+}
+
+/** One POST whose secret is known: after an ambiguous failure, deletes what it may have made and tries again. */
+async function createWithKnownSecret(body: CreateOAuthClientRequest): Promise<OAuthClient> {
+  const startedAt = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await isc().oauthClients.create(body);
+    } catch (error) {
+      if (!(error instanceof IscApiError && error.ambiguous) || attempt >= CREATE_ATTEMPTS) throw error;
+      for (const orphan of await orphansOf(body, startedAt)) await isc().oauthClients.delete(orphan.id);
+    }
+  }
+}
+
+/** Adopts an existing client: its secret is unknown for good. Replace-only fields must already match. */
+async function adopt(inputs: Bag): Promise<OAuthClient> {
+  const id = String(inputs.importId);
+  const found = await isc().oauthClients.find(id);
+  if (!found) throw new Error(`importId: OAuth client "${id}" does not exist or is not visible to this API client`);
+  const current = ownedInputs(schema, found, inputs);
+  const { replaces } = diffInputs(schema, current, inputs);
+  if (replaces.length > 0) {
+    throw new Error(
+      `importId: OAuth client "${id}" differs in ${replaces.join(", ")}, which cannot be changed in place; ` +
+        "declare the client's current values to adopt it",
+    );
+  }
+  const operations = patchOperations(schema, current, inputs);
+  return operations.length === 0 ? found : isc().oauthClients.patch(id, operations);
+}
+
+function crossFieldFailures(inputs: Bag): Array<{ property: string; reason: string }> {
+  const grants = inputs.grantTypes;
+  const uris = inputs.redirectUris;
+  if (!Array.isArray(grants) || containsUnknown(grants) || uris === UNKNOWN) return [];
+  if (grants.includes("AUTHORIZATION_CODE") && !(Array.isArray(uris) && uris.length > 0)) {
+    return [{ property: "redirectUris", reason: "must list at least one URL when grantTypes includes AUTHORIZATION_CODE" }];
+  }
+  return [];
+}
+
 export const oauthClient: dynamic.ResourceProvider = {
-  create: async () => {
-    throw new Error("not implemented yet");
+  async check(olds, news) {
+    const outcome = checkInputs(schema, olds, news);
+    return { inputs: outcome.inputs, failures: [...outcome.failures, ...crossFieldFailures(outcome.inputs)] };
+  },
+
+  async diff(_id, olds, news) {
+    const { changes, replaces, deleteBeforeReplace } = diffInputs(schema, olds, news);
+    return { changes, replaces, deleteBeforeReplace };
+  },
+
+  async create(inputs) {
+    if (inputs.importId) {
+      const adopted = await adopt(inputs);
+      return { id: adopted.id, outs: outputs(adopted, inputs, null) };
+    }
+    const created = await createWithKnownSecret(requestBody(inputs));
+    return { id: created.id, outs: outputs(created, inputs, created.secret) };
+  },
+
+  async read(id, props) {
+    const live = await isc().oauthClients.find(id);
+    if (!live) return { id: "", props: {} };
+    return { id, props: outputs(live, props, props.secret), inputs: ownedInputs(schema, live, props) };
+  },
+
+  async update(id, olds, news) {
+    const patched = await patchToInputs(schema, isc().oauthClients, id, olds, news);
+    if (patched) return { outs: outputs(patched, news, olds.secret) };
+    return { outs: { ...serviceFieldsOf(schema, olds), ...ownedInputs(schema, olds, news) } };
+  },
+
+  async delete(id) {
+    await isc().oauthClients.delete(id);
   },
 };

@@ -42,5 +42,5 @@ export const oauthClientSchema: ResourceSchema = {
   ],
   secretOutputs: ["secret"],
   extraOutputs: ["clientId", "secretKnown"],
-  serviceOutputs: ["created", "modified", "lastUsed", "metadata", "tenant"],
+  serviceOutputs: ["created", "modified", "lastUsed", "metadata"],
 };
