@@ -1,5 +1,6 @@
 /** pulumi-sailpoint-isc: Pulumi resources for SailPoint Identity Security Cloud. */
 export { ManagedCluster, type ManagedClusterArgs } from "./managed-cluster";
+export { ClusterLogConfig, type ClusterLogConfigArgs } from "./cluster-log-config";
 export { OAuthClient, type OAuthClientArgs, type GrantType } from "./oauth-client";
 export type { ClusterType, LogLevel } from "../provider/api/types";
 export { CLUSTER_TYPES, LOG_LEVELS, GRANT_TYPES, ACCESS_TYPES, CLIENT_TYPES } from "../provider/api/types";

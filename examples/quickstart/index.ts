@@ -13,7 +13,7 @@ const cluster = new ManagedCluster("va-cluster", {
 });
 
 // Debug logging for one connector, for four hours. ISC drops a log configuration when it expires; the next
-// `pulumi up` re-applies it, and a scheduled drift check reports it as gone.
+// `pulumi up --refresh` re-applies it, and a scheduled drift check reports it as gone.
 const logs = new ClusterLogConfig("va-cluster-logs", {
   clusterId: cluster.id,
   rootLevel: "INFO",

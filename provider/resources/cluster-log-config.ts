@@ -1,8 +1,124 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { orUndefinedOn404 } from "../api/managed-clusters";
+import type { ClientLogConfiguration } from "../api/types";
+import { isc } from "../context";
+import { checkInputs, exists } from "../engine/check";
+import { diffInputs } from "../engine/diff";
+import { buildOutputs } from "../engine/outputs";
+import { UNKNOWN, isDateTime, isPlainObject, plain, type Problem } from "../engine/values";
+import { IscApiError } from "../http/errors";
+import { clusterLogConfigSchema as schema } from "../schemas/cluster-log-config";
 
-// Placeholder while the ClusterLogConfig resource is being written; replaced in the same change.
+type Bag = Record<string, unknown>;
+
+const MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
+/** What the service applies when neither timing field is sent (isc-api.md §3.2). */
+const DEFAULT_MINUTES = 240;
+/** What delete leaves behind, there being no DELETE: default level, no overrides, the shortest window. */
+const NEUTRAL: ClientLogConfiguration = { rootLevel: "INFO", logLevels: {}, durationMinutes: 5 };
+
+const declared = (value: unknown): boolean => value !== undefined && value !== null;
+const dateTime = (value: unknown): value is string => typeof value === "string" && isDateTime(value);
+
+/**
+ * The checks the field table cannot express: at most one timing field, and the expiration's window. The window is
+ * checked only when the expiration is about to be sent (create, or an update of any field), so a declared expiration
+ * that has merely passed never fails a later preview that changes nothing.
+ */
+function timingProblems(olds: Bag, inputs: Bag): Problem[] {
+  const { durationMinutes, expiration } = inputs;
+  if (declared(durationMinutes) && declared(expiration)) {
+    if (durationMinutes === UNKNOWN || expiration === UNKNOWN) return [];
+    return [{ property: "expiration", reason: "cannot be set together with durationMinutes: set one of them, or neither (the service then applies 240 minutes)" }];
+  }
+  if (!dateTime(expiration) || (exists(olds) && !diffInputs(schema, olds, inputs).changes)) return [];
+  const now = Date.now();
+  const at = Date.parse(expiration);
+  if (at <= now) return [{ property: "expiration", reason: `must be in the future, got ${expiration} (now is ${new Date(now).toISOString()})` }];
+  if (at > now + MAX_AHEAD_MS) {
+    return [{ property: "expiration", reason: `must be at most 24 hours ahead (no later than ${new Date(now + MAX_AHEAD_MS).toISOString()}), got ${expiration}` }];
+  }
+  return [];
+}
+
+/** The whole configuration: PUT replaces it, so undeclared overrides are cleared; exactly the timing field declared. */
+function requestBody(inputs: Bag): ClientLogConfiguration {
+  const body: Bag = { rootLevel: inputs.rootLevel, logLevels: inputs.logLevels ?? {} };
+  if (declared(inputs.durationMinutes)) body.durationMinutes = inputs.durationMinutes;
+  else if (declared(inputs.expiration)) body.expiration = inputs.expiration;
+  return body as unknown as ClientLogConfiguration;
+}
+
+/**
+ * The inputs as the service holds them now. Levels are the live ones (the live map whole: one logger added out of
+ * band is drift). The timing field stays as declared: the service's own timing fields describe the same window, and
+ * time passing is no drift.
+ */
+function owned(clusterId: string, live: ClientLogConfiguration, inputs: Bag): Bag {
+  const levels = live.logLevels ?? {};
+  return plain({
+    clusterId,
+    rootLevel: live.rootLevel,
+    logLevels: declared(inputs.logLevels) || Object.keys(levels).length > 0 ? levels : undefined,
+    durationMinutes: inputs.durationMinutes ?? undefined,
+    expiration: inputs.expiration ?? undefined,
+  });
+}
+
+function outputs(clusterId: string, live: ClientLogConfiguration, inputs: Bag, expiresAt: unknown): Bag {
+  return {
+    ...buildOutputs(schema, { ...live }, inputs),
+    ...owned(clusterId, live, inputs),
+    ...(dateTime(expiresAt) ? { expiresAt } : {}),
+  };
+}
+
+/** One PUT of the declared configuration; a missing cluster is named as the `clusterId` problem it is. */
+async function put(clusterId: string, inputs: Bag): Promise<Bag> {
+  const body = requestBody(inputs);
+  const sentAt = Date.now();
+  let answer: ClientLogConfiguration;
+  try {
+    answer = await isc().managedClusters.putLogConfig(clusterId, body);
+  } catch (error) {
+    if (error instanceof IscApiError && error.notFound) throw new Error(`clusterId: managed cluster "${clusterId}" does not exist`);
+    throw error;
+  }
+  const live = isPlainObject(answer) ? answer : body;
+  const minutes = live.durationMinutes ?? body.durationMinutes ?? DEFAULT_MINUTES;
+  const expiresAt = dateTime(live.expiration) ? live.expiration : (body.expiration ?? new Date(sentAt + minutes * 60_000).toISOString());
+  return outputs(clusterId, live, inputs, expiresAt);
+}
+
 export const clusterLogConfig: dynamic.ResourceProvider = {
-  create: async () => {
-    throw new Error("not implemented yet");
+  async check(olds, news) {
+    const { inputs, failures } = checkInputs(schema, olds, news);
+    return { inputs, failures: [...failures, ...timingProblems(olds, inputs)] };
+  },
+
+  async diff(_id, olds, news) {
+    const { changes, replaces, deleteBeforeReplace } = diffInputs(schema, olds, news);
+    return { changes, replaces, deleteBeforeReplace };
+  },
+
+  async create(inputs) {
+    const clusterId = String(inputs.clusterId);
+    return { id: clusterId, outs: await put(clusterId, inputs) };
+  },
+
+  async read(id, props) {
+    const live = await orUndefinedOn404(() => isc().managedClusters.getLogConfig(id));
+    // Without an absolute end from the service, the one computed when this resource last PUT it.
+    const expiresAt = dateTime(live?.expiration) ? live.expiration : props.expiresAt;
+    if (!live || (dateTime(expiresAt) && Date.parse(expiresAt) <= Date.now())) return { id: "", props: {} };
+    return { id, props: outputs(id, live, props, expiresAt), inputs: owned(id, live, props) };
+  },
+
+  async update(id, _olds, news) {
+    return { outs: await put(id, news) };
+  },
+
+  async delete(id) {
+    await orUndefinedOn404(() => isc().managedClusters.putLogConfig(id, plain(NEUTRAL)));
   },
 };

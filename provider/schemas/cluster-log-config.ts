@@ -12,9 +12,15 @@ export const clusterLogConfigSchema: ResourceSchema = {
   fields: [
     { name: "clusterId", type: { kind: "string", nonEmpty: true, maxLength: 255 }, update: "replace", required: true, doc: "The managed cluster's id." },
     { name: "rootLevel", type: LEVEL, update: "put", required: true, doc: "Root log level." },
-    { name: "logLevels", type: { kind: "map", values: LEVEL, maxKeyLength: 512 }, update: "put", doc: "Logger name → level overrides." },
+    {
+      name: "logLevels",
+      type: { kind: "map", values: LEVEL, maxKeyLength: 512 },
+      update: "put",
+      omittedMeans: {},
+      doc: "Logger name → level overrides; the whole map is owned, so a logger added out of band is drift.",
+    },
     { name: "durationMinutes", type: { kind: "integer", min: 5, max: 1440 }, update: "put", doc: "Minutes the configuration stays in effect (5–1440)." },
-    { name: "expiration", type: { kind: "string", format: "date-time" }, update: "put", doc: "Absolute end, at most 24 h ahead." },
+    { name: "expiration", type: { kind: "string", format: "date-time" }, update: "put", doc: "Absolute end, in the future and at most 24 h ahead." },
   ],
   extraOutputs: ["expiresAt"],
   serviceOutputs: ["clientId"],
