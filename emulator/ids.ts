@@ -1,5 +1,5 @@
 /** Identifier, secret and timestamp helpers. */
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 
 /** 32 lowercase hex characters, the format of cluster and OAuth client ids. */
 export function hexId(): string {
@@ -23,4 +23,11 @@ export function base64Url(bytes: number): string {
 /** ISO-8601 with millisecond precision. */
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
+}
+
+/** Compares two secrets without leaking their common prefix length through timing. */
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

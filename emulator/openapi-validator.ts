@@ -23,6 +23,16 @@ import type { ApiVersion } from "./types";
 
 const BASE = "https://isc-emulator.local/openapi/";
 
+/**
+ * Known spec defects the validator tolerates, each a schema property that the spec forgets to mark nullable.
+ * `CreateOAuthClientResponse` requires businessName, homepageUrl, description and redirectUris without `nullable`,
+ * although a client created without them has no value (GetOAuthClientResponse marks the same fields nullable, and
+ * the emulator returns null, as the docs' read examples do).
+ */
+export const TOLERATED_NULLABLE: Record<string, string[]> = {
+  CreateOAuthClientResponse: ["businessName", "homepageUrl", "description", "redirectUris"],
+};
+
 let ajv: Ajv | undefined;
 const loaded = new Set<ApiVersion>();
 const compiled = new Map<string, ValidateFunction>();
@@ -33,7 +43,15 @@ function getAjv(version: ApiVersion): Ajv {
     addFormats(ajv);
   }
   if (!loaded.has(version)) {
-    ajv.addSchema({ ...(toJsonSchema(loadSpec(version)) as JsonObject), $id: `${BASE}${version}.json` });
+    const doc = structuredClone(loadSpec(version));
+    for (const [name, props] of Object.entries(TOLERATED_NULLABLE)) {
+      const schema = doc.components.schemas[version === "v1" ? name.toLowerCase() : name];
+      for (const p of props) {
+        const prop = (schema?.properties as Record<string, JsonObject> | undefined)?.[p];
+        if (prop) prop.nullable = true;
+      }
+    }
+    ajv.addSchema({ ...(toJsonSchema(doc) as JsonObject), $id: `${BASE}${version}.json` });
     loaded.add(version);
   }
   return ajv;
@@ -125,6 +143,12 @@ export function validateResponse(
   if (!isApiVersion(version)) return [`unknown API version '${version}'`];
   const op = operationFor(version, method, pathTemplateOrConcretePath);
   if (!op) return [`no operation ${method.toUpperCase()} ${pathTemplateOrConcretePath} in ${version}`];
+  return validateOperationResponse(op, status, body, options);
+}
+
+/** validateResponse for an operation already looked up. */
+export function validateOperationResponse(op: Operation, status: number, body: unknown, options: ValidateResponseOptions = {}): string[] {
+  const version = op.version;
   const info = responseInfo(op, status);
   const label = `${op.operationId} (${version}) ${status}`;
   if (!info.declared) {

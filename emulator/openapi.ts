@@ -202,3 +202,17 @@ export function propertyNames(version: ApiVersion, schemaPointer: string): strin
   const props = found.node.properties;
   return isObject(props) ? Object.keys(props) : [];
 }
+
+/**
+ * Fields and operators the `filters` parameter supports, read from its description
+ * ("**lastUsed**: *le, isnull*"). Empty when the operation takes no filters.
+ */
+export function declaredFilters(op: Operation): Record<string, string[]> {
+  const params = op.spec.parameters;
+  const out: Record<string, string[]> = {};
+  if (!Array.isArray(params)) return out;
+  const filters = params.find((p): p is JsonObject => isObject(p) && p.name === "filters" && p.in === "query");
+  const text = typeof filters?.description === "string" ? filters.description : "";
+  for (const m of text.matchAll(/\*\*(\w+)\*\*:\s*\*([^*]+)\*/g)) out[m[1]] = m[2].split(",").map((s) => s.trim());
+  return out;
+}
