@@ -49,7 +49,7 @@ async function startTarget(tenant: boolean): Promise<Target> {
     }
     return { baseUrl: SAIL_BASE_URL, clientId: SAIL_CLIENT_ID, clientSecret: SAIL_CLIENT_SECRET, stop: async () => undefined };
   }
-  const { IscEmulator } = await import("../emulator");
+  const { IscEmulator } = require("../emulator") as typeof import("../emulator");
   const emulator = await IscEmulator.start({});
   console.log(`Local ISC emulator at ${emulator.url}`);
   return { baseUrl: emulator.url, ...emulator.credentials, stop: () => emulator.stop() };
