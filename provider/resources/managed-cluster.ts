@@ -3,19 +3,18 @@ import { eq } from "../api/filters";
 import type { ManagedCluster, ManagedClusterRequest } from "../api/types";
 import { isc } from "../context";
 import { checkInputs } from "../engine/check";
+import { createWithoutDuplicates } from "../engine/create";
 import { diffInputs } from "../engine/diff";
 import { buildOutputs, ownedInputs, serviceFieldsOf } from "../engine/outputs";
 import { PartialFailure } from "../engine/partial";
 import { patchOperations } from "../engine/patch";
 import { patchToInputs } from "../engine/reconcile";
-import { IscApiError } from "../http/errors";
 import { managedClusterSchema as schema } from "../schemas/managed-cluster";
 
 type Bag = Record<string, unknown>;
 
 /** How long before the POST a cluster may claim to have been created and still be the one this POST made. */
 const CLOCK_SKEW_MS = 120_000;
-const CREATE_ATTEMPTS = 3;
 
 function requestBody(inputs: Bag): ManagedClusterRequest {
   const body: Bag = {};
@@ -47,20 +46,6 @@ async function findCreatedBy(body: ManagedClusterRequest, startedAt: number): Pr
     );
   }
   return candidates[0];
-}
-
-/** One POST; after an ambiguous failure, looks the cluster up by name before trying again, so none is duplicated. */
-async function createOnce(body: ManagedClusterRequest): Promise<ManagedCluster> {
-  const startedAt = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await isc().managedClusters.create(body);
-    } catch (error) {
-      if (!(error instanceof IscApiError && error.ambiguous) || attempt >= CREATE_ATTEMPTS) throw error;
-      const made = await findCreatedBy(body, startedAt);
-      if (made) return made;
-    }
-  }
 }
 
 async function adopt(inputs: Bag): Promise<{ live: ManagedCluster; patched: boolean }> {
@@ -95,7 +80,10 @@ export const managedCluster: dynamic.ResourceProvider = {
   },
 
   async create(inputs) {
-    const { live } = inputs.importId ? await adopt(inputs) : { live: await createOnce(requestBody(inputs)) };
+    const body = requestBody(inputs);
+    const { live } = inputs.importId
+      ? await adopt(inputs)
+      : { live: await createWithoutDuplicates(() => isc().managedClusters.create(body), (startedAt) => findCreatedBy(body, startedAt)) };
     if (!inputs.manualUpgradeTrigger) return { id: live.id, outs: outputs(live, inputs) };
     try {
       return { id: live.id, outs: outputs(live, inputs, await triggerUpgrade(live.id)) };

@@ -2,19 +2,18 @@ import type * as dynamic from "@pulumi/pulumi/dynamic";
 import type { CreateOAuthClientRequest, OAuthClient } from "../api/types";
 import { isc } from "../context";
 import { checkInputs } from "../engine/check";
+import { createWithoutDuplicates } from "../engine/create";
 import { diffInputs } from "../engine/diff";
 import { buildOutputs, ownedInputs, serviceFieldsOf } from "../engine/outputs";
 import { patchOperations } from "../engine/patch";
 import { patchToInputs } from "../engine/reconcile";
 import { UNKNOWN, containsUnknown, sameValue } from "../engine/values";
-import { IscApiError } from "../http/errors";
 import { registerSensitive } from "../http/redact";
 import { oauthClientSchema as schema } from "../schemas/oauth-client";
 
 type Bag = Record<string, unknown>;
 
 const CLOCK_SKEW_MS = 120_000;
-const CREATE_ATTEMPTS = 3;
 const SENT_FIELDS = schema.fields.filter((f) => f.update !== "local").map((f) => f.name);
 
 function requestBody(inputs: Bag): CreateOAuthClientRequest {
@@ -47,17 +46,10 @@ async function orphansOf(body: CreateOAuthClientRequest, startedAt: number): Pro
   );
 }
 
-/** One POST whose secret is known: after an ambiguous failure, deletes what it may have made and tries again. */
-async function createWithKnownSecret(body: CreateOAuthClientRequest): Promise<OAuthClient> {
-  const startedAt = Date.now();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await isc().oauthClients.create(body);
-    } catch (error) {
-      if (!(error instanceof IscApiError && error.ambiguous) || attempt >= CREATE_ATTEMPTS) throw error;
-      for (const orphan of await orphansOf(body, startedAt)) await isc().oauthClients.delete(orphan.id);
-    }
-  }
+/** Deletes what an ambiguous POST may have made: its secret can never be read back, so the POST is repeated. */
+async function removeOrphans(body: CreateOAuthClientRequest, startedAt: number): Promise<undefined> {
+  for (const orphan of await orphansOf(body, startedAt)) await isc().oauthClients.delete(orphan.id);
+  return undefined;
 }
 
 /** Adopts an existing client: its secret is unknown for good. Replace-only fields must already match. */
@@ -103,7 +95,8 @@ export const oauthClient: dynamic.ResourceProvider = {
       const adopted = await adopt(inputs);
       return { id: adopted.id, outs: outputs(adopted, inputs, null) };
     }
-    const created = await createWithKnownSecret(requestBody(inputs));
+    const body = requestBody(inputs);
+    const created = await createWithoutDuplicates(() => isc().oauthClients.create(body), (startedAt) => removeOrphans(body, startedAt));
     return { id: created.id, outs: outputs(created, inputs, created.secret) };
   },
 
