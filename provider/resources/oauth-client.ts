@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { CreateOAuthClientRequest, OAuthClient } from "../api/types";
+import type { CreateOAuthClientRequest, JsonPatchOperation, OAuthClient } from "../api/types";
 import { isc } from "../context";
 import { checkInputs } from "../engine/check";
 import { createWithoutDuplicates } from "../engine/create";
@@ -15,6 +15,14 @@ type Bag = Record<string, unknown>;
 
 const CLOCK_SKEW_MS = 120_000;
 const SENT_FIELDS = schema.fields.filter((f) => f.update !== "local").map((f) => f.name);
+/**
+ * What an optional field is set back to when the program stops declaring it. The PATCH can neither `remove` these
+ * fields (the client must still have them) nor set them to null (a JsonPatchOperation value is never null), so a
+ * `remove` is sent as a `replace` with the service's create-time default, or the empty value where that is null.
+ */
+const CLEARED: Readonly<Record<string, unknown>> = { refreshTokenValiditySeconds: 86400, businessName: "", homepageUrl: "", redirectUris: [] };
+/** Clients this process created: never taken for the orphans of another ambiguous POST. */
+const createdHere = new Set<string>();
 
 function requestBody(inputs: Bag): CreateOAuthClientRequest {
   const body: Bag = {};
@@ -29,6 +37,22 @@ function outputs(live: OAuthClient, inputs: Bag, secret: unknown): Bag {
   return { ...outs, clientId: live.id, secret: secret ?? null, secretKnown: typeof secret === "string" && secret !== "" };
 }
 
+function clearingOperations(operations: JsonPatchOperation[]): JsonPatchOperation[] {
+  return operations.map((op) => {
+    const field = op.op === "remove" ? op.path.slice(1) : "";
+    return Object.hasOwn(CLEARED, field) ? { op: "replace", path: op.path, value: CLEARED[field] } : op;
+  });
+}
+
+/** The OAuth client API as the patch engine uses it, with removals sent as clearing replacements. */
+function patchTarget() {
+  const api = isc().oauthClients;
+  return {
+    find: (id: string) => api.find(id),
+    patch: (id: string, operations: JsonPatchOperation[]) => api.patch(id, clearingOperations(operations)),
+  };
+}
+
 /**
  * Clients an ambiguous POST may have made: same name, description, token validity and grant types, created since
  * the attempt began, never used. Their secret can never be read back, so they are deleted and the POST repeated.
@@ -37,6 +61,7 @@ async function orphansOf(body: CreateOAuthClientRequest, startedAt: number): Pro
   const unused = await isc().oauthClients.list("lastUsed isnull");
   return unused.filter(
     (c) =>
+      !createdHere.has(c.id) &&
       c.name === body.name &&
       c.description === body.description &&
       c.accessTokenValiditySeconds === body.accessTokenValiditySeconds &&
@@ -58,6 +83,12 @@ async function adopt(inputs: Bag): Promise<OAuthClient> {
   const found = await isc().oauthClients.find(id);
   if (!found) throw new Error(`importId: OAuth client "${id}" does not exist or is not visible to this API client`);
   const current = ownedInputs(schema, found, inputs);
+  // Replace-only fields are compared even when omitted (an omitted scope means sp:scopes:all), or a later declaration
+  // of the client's actual value would replace it.
+  for (const field of schema.fields) {
+    const live = (found as unknown as Bag)[field.name];
+    if (field.update === "replace" && live !== undefined && live !== null) current[field.name] = live;
+  }
   const { replaces } = diffInputs(schema, current, inputs);
   if (replaces.length > 0) {
     throw new Error(
@@ -66,7 +97,7 @@ async function adopt(inputs: Bag): Promise<OAuthClient> {
     );
   }
   const operations = patchOperations(schema, current, inputs);
-  return operations.length === 0 ? found : isc().oauthClients.patch(id, operations);
+  return operations.length === 0 ? found : patchTarget().patch(id, operations);
 }
 
 function crossFieldFailures(inputs: Bag): Array<{ property: string; reason: string }> {
@@ -97,22 +128,27 @@ export const oauthClient: dynamic.ResourceProvider = {
     }
     const body = requestBody(inputs);
     const created = await createWithoutDuplicates(() => isc().oauthClients.create(body), (startedAt) => removeOrphans(body, startedAt));
+    createdHere.add(created.id);
     return { id: created.id, outs: outputs(created, inputs, created.secret) };
   },
 
   async read(id, props) {
+    // A new host process has not seen the secret yet: register it before any error message can be built.
+    registerSensitive(typeof props.secret === "string" ? props.secret : undefined);
     const live = await isc().oauthClients.find(id);
     if (!live) return { id: "", props: {} };
     return { id, props: outputs(live, props, props.secret), inputs: ownedInputs(schema, live, props) };
   },
 
   async update(id, olds, news) {
-    const patched = await patchToInputs(schema, isc().oauthClients, id, olds, news);
+    registerSensitive(typeof olds.secret === "string" ? olds.secret : undefined);
+    const patched = await patchToInputs(schema, patchTarget(), id, olds, news);
     if (patched) return { outs: outputs(patched, news, olds.secret) };
     return { outs: { ...serviceFieldsOf(schema, olds), ...ownedInputs(schema, olds, news) } };
   },
 
-  async delete(id) {
+  async delete(id, props) {
+    registerSensitive(typeof props.secret === "string" ? props.secret : undefined);
     await isc().oauthClients.delete(id);
   },
 };
