@@ -3,19 +3,29 @@ import { mapConfig, resolveSettings, type ConfigSource, type Settings } from "./
 import { IscClient } from "./http/client";
 
 let configured: Settings | undefined;
+/** A configure() failure, kept: the host caches the provider even when configure threw, and never calls it again. */
+let configureError: Error | undefined;
 const clients = new Map<string, IscApi>();
 
 /** Called from the provider's `configure`: resolves and validates the settings once, failing with one clear message. */
 export function configureFrom(source: ConfigSource): void {
-  configured = resolveSettings(source);
+  try {
+    configured = resolveSettings(source);
+    configureError = undefined;
+  } catch (error) {
+    configureError = error as Error;
+    throw error;
+  }
 }
 
 /** The process-wide API (one client, token cache and rate limiter per tenant and client id). */
-export function isc(settings: Settings = configured ?? resolveSettings(mapConfig({}))): IscApi {
-  const key = JSON.stringify(settings);
+export function isc(settings?: Settings): IscApi {
+  if (!settings && configureError) throw configureError;
+  const resolved = settings ?? configured ?? resolveSettings(mapConfig({}));
+  const key = JSON.stringify(resolved);
   let api = clients.get(key);
   if (!api) {
-    api = new IscApi(new IscClient(settings));
+    api = new IscApi(new IscClient(resolved));
     clients.set(key, api);
   }
   return api;

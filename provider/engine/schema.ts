@@ -3,7 +3,8 @@
  */
 
 export type ValueType =
-  | { kind: "string"; nonEmpty?: boolean; maxLength?: number; format?: "url" | "date-time"; noControlChars?: boolean }
+  /** format "id": an object id used in a URL path (never "." or "..", which a URL parser would resolve away). */
+  | { kind: "string"; nonEmpty?: boolean; maxLength?: number; format?: "url" | "date-time" | "id"; noControlChars?: boolean }
   | { kind: "boolean" }
   | { kind: "integer"; min?: number; max?: number }
   | { kind: "enum"; values: readonly string[] }

@@ -14,8 +14,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+/** C0 and C1 control characters, DEL, and the Unicode line and paragraph separators (line breaks in JS and JSON). */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+/** RFC 3339 `date-time`, the API's `format: date-time`: seconds are required, a fraction is optional. */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 
 function describe(value: unknown): string {
   if (value === null) return "null";
@@ -39,10 +41,17 @@ export function validateValue(type: ValueType, value: unknown, property: string)
       if (type.maxLength !== undefined && value.length > type.maxLength) {
         return fail(`must be at most ${type.maxLength} characters, got ${value.length}`);
       }
-      if (type.noControlChars && CONTROL_CHARS.test(value)) return fail("must not contain control characters");
+      if (type.noControlChars) {
+        const found = CONTROL_CHARS.exec(value);
+        if (found) {
+          const code = found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+          return fail(`must not contain control characters or line breaks; found U+${code} at position ${found.index}`);
+        }
+      }
+      if (type.format === "id" && (value.trim() === "." || value.trim() === "..")) return fail(`must be an object id, got ${JSON.stringify(value)}`);
       if (type.format === "url" && !isHttpUrl(value)) return fail(`must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
       if (type.format === "date-time" && !isDateTime(value)) {
-        return fail(`must be an ISO 8601 date-time such as 2030-01-31T12:00:00Z, got ${JSON.stringify(value)}`);
+        return fail(`must be an ISO 8601 date-time with seconds and an offset, such as 2030-01-31T12:00:00Z, got ${JSON.stringify(value)}`);
       }
       return [];
     }
@@ -86,8 +95,16 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
+/**
+ * Whether `value` is an RFC 3339 date-time naming a real instant. Date.parse alone rolls over impossible fields
+ * (2030-02-30 becomes March 2, 24:00 the next day) which the service rejects, so each field is range-checked.
+ */
 export function isDateTime(value: string): boolean {
-  return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+  const match = DATE_TIME.exec(value);
+  if (!match || Number.isNaN(Date.parse(value))) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59;
 }
 
 /** Canonical form for comparison: sets sorted and de-duplicated, null treated as absent. */

@@ -10,7 +10,7 @@ const LEVEL = { kind: "enum", values: LOG_LEVELS } as const;
 export const clusterLogConfigSchema: ResourceSchema = {
   type: "ClusterLogConfig",
   fields: [
-    { name: "clusterId", type: { kind: "string", nonEmpty: true, maxLength: 255 }, update: "replace", required: true, doc: "The managed cluster's id." },
+    { name: "clusterId", type: { kind: "string", nonEmpty: true, maxLength: 255, noControlChars: true, format: "id" }, update: "replace", required: true, doc: "The managed cluster's id." },
     { name: "rootLevel", type: LEVEL, update: "put", required: true, doc: "Root log level." },
     {
       name: "logLevels",

@@ -23,7 +23,7 @@ export const managedClusterSchema: ResourceSchema = {
       default: false,
       doc: "Sent as `removeClients` when the cluster is deleted; changing it sends nothing.",
     },
-    { name: "importId", type: NAME, update: "local", createOnly: true, doc: "Adopt this existing cluster instead of creating one." },
+    { name: "importId", type: { ...NAME, format: "id" }, update: "local", createOnly: true, doc: "Adopt this existing cluster instead of creating one." },
     {
       name: "manualUpgradeTrigger",
       type: { kind: "string", nonEmpty: true, maxLength: 255 },

@@ -38,7 +38,7 @@ export const oauthClientSchema: ResourceSchema = {
       omittedMeans: ["sp:scopes:all"],
       doc: "Scopes; the service applies sp:scopes:all when omitted. Compared as a set.",
     },
-    { name: "importId", type: { kind: "string", nonEmpty: true, maxLength: 255 }, update: "local", createOnly: true, doc: "Adopt this existing client instead of creating one (its secret stays unknown)." },
+    { name: "importId", type: { kind: "string", nonEmpty: true, maxLength: 255, noControlChars: true, format: "id" }, update: "local", createOnly: true, doc: "Adopt this existing client instead of creating one (its secret stays unknown)." },
   ],
   secretOutputs: ["secret"],
   extraOutputs: ["clientId", "secretKnown"],

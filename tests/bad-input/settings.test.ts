@@ -1,0 +1,89 @@
+import { expect } from "chai";
+import { IscEmulator } from "../../emulator";
+import { HostError, ProviderHost, sailpointConfig, urnFor, type ConfigValue } from "../harness/host";
+
+/**
+ * Malformed provider settings, each in a fresh host (the provider resolves its settings once per process, at the first
+ * call after Configure). Each must fail with one clear problem naming the config key and its SAIL_* variable, never
+ * echo the client secret, and send nothing.
+ */
+interface BadSetting {
+  label: string;
+  /** Changes to the emulator's valid stack config; `undefined` removes the key. */
+  config: Record<string, ConfigValue | undefined>;
+  /** Environment for the host (the caller's SAIL_* variables are never inherited). */
+  env?: Record<string, string>;
+  key: string;
+  envVar: string;
+  says: RegExp;
+}
+
+const SECRET_KEY = "sailpoint:clientSecret";
+
+const CASES: BadSetting[] = [
+  { label: "base URL that is not a URL", config: { "sailpoint:baseUrl": "acme tenant" }, key: "sailpoint:baseUrl", envVar: "SAIL_BASE_URL", says: /is not a valid URL/ },
+  { label: "plain http to a non-loopback host", config: { "sailpoint:baseUrl": "http://acme.api.identitynow.com" }, key: "sailpoint:baseUrl", envVar: "SAIL_BASE_URL", says: /must use https:\/\// },
+  { label: "base URL with a /v2025 suffix", config: { "sailpoint:baseUrl": "https://acme.api.identitynow.com/v2025" }, key: "sailpoint:baseUrl", envVar: "SAIL_BASE_URL", says: /without a version suffix/ },
+  { label: "base URL with embedded credentials", config: { "sailpoint:baseUrl": "https://user:pw@acme.api.identitynow.com" }, key: "sailpoint:baseUrl", envVar: "SAIL_BASE_URL", says: /must not contain credentials/ },
+  { label: "no base URL at all", config: { "sailpoint:baseUrl": undefined }, key: "sailpoint:baseUrl", envVar: "SAIL_BASE_URL", says: /is not set/ },
+  { label: "missing client secret", config: { [SECRET_KEY]: undefined }, key: SECRET_KEY, envVar: "SAIL_CLIENT_SECRET", says: /is not set: run `pulumi config set --secret sailpoint:clientSecret/ },
+  { label: "blank client secret", config: { [SECRET_KEY]: { secret: "   " } }, key: SECRET_KEY, envVar: "SAIL_CLIENT_SECRET", says: /is not set/ },
+  { label: "missing client id", config: { "sailpoint:clientId": undefined }, key: "sailpoint:clientId", envVar: "SAIL_CLIENT_ID", says: /is not set/ },
+  { label: "unknown API version", config: { "sailpoint:apiVersion": "v2" }, key: "sailpoint:apiVersion", envVar: "SAIL_API_VERSION", says: /is "v2": expected one of v3, v2024, v2025, v2026/ },
+  { label: "beta as the API version", config: { "sailpoint:apiVersion": "beta" }, key: "sailpoint:apiVersion", envVar: "SAIL_API_VERSION", says: /expected one of/ },
+  { label: "unknown API version from SAIL_API_VERSION", config: {}, env: { SAIL_API_VERSION: "v9" }, key: "sailpoint:apiVersion", envVar: "SAIL_API_VERSION", says: /is "v9"/ },
+  { label: "rate limit that is not requests/ms", config: { "sailpoint:rateLimit": "fast" }, key: "sailpoint:rateLimit", envVar: "SAIL_RATE_LIMIT", says: /<requests>\/<milliseconds>/ },
+  { label: "rate limit of zero requests", config: { "sailpoint:rateLimit": "0/10000" }, key: "sailpoint:rateLimit", envVar: "SAIL_RATE_LIMIT", says: /<requests>\/<milliseconds>/ },
+  { label: "timeout that is not a number", config: { "sailpoint:requestTimeoutSeconds": "thirty" }, key: "sailpoint:requestTimeoutSeconds", envVar: "SAIL_REQUEST_TIMEOUT_SECONDS", says: /between 0 and 600/ },
+  { label: "timeout of zero", config: { "sailpoint:requestTimeoutSeconds": "0" }, key: "sailpoint:requestTimeoutSeconds", envVar: "SAIL_REQUEST_TIMEOUT_SECONDS", says: /between 0 and 600/ },
+  { label: "timeout above 600 s", config: { "sailpoint:requestTimeoutSeconds": "601" }, key: "sailpoint:requestTimeoutSeconds", envVar: "SAIL_REQUEST_TIMEOUT_SECONDS", says: /between 0 and 600/ },
+];
+
+describe("malformed provider settings through the provider host", () => {
+  let emulator: IscEmulator;
+
+  before(async () => {
+    emulator = await IscEmulator.start();
+  });
+  after(async () => {
+    await ProviderHost.stopAll();
+    await emulator?.stop();
+  });
+  beforeEach(() => emulator.clearRequests());
+
+  for (const c of CASES) {
+    it(`${c.label}: one error naming ${c.key} and ${c.envVar}`, async () => {
+      const config: Record<string, ConfigValue> = {};
+      for (const [key, value] of Object.entries({ ...sailpointConfig(emulator), ...c.config })) if (value !== undefined) config[key] = value;
+      const secretGiven = config[SECRET_KEY] !== undefined;
+      const host = await ProviderHost.start({ env: c.env });
+      try {
+        await host.configure(config);
+        let error: unknown;
+        try {
+          const urn = urnFor("ManagedCluster", "settings");
+          await host.check(urn, {}, { name: "settings" });
+        } catch (e) {
+          error = e;
+        }
+        expect(error, "the first call after Configure fails").to.be.instanceOf(HostError);
+        const message = (error as HostError).details;
+        const problems = message.split("\n").filter((line) => line.startsWith("  - "));
+        expect(problems, message).to.have.length(1);
+        expect(problems[0]).to.include(c.key).and.include(c.envVar).and.match(c.says);
+        if (secretGiven) {
+          expect(message).not.to.include(emulator.credentials.clientSecret);
+          expect(host.stderr()).not.to.include(emulator.credentials.clientSecret);
+        }
+        // The host keeps the provider although configure failed: later calls must still say what is wrong.
+        const urn = urnFor("ManagedCluster", "settings-again");
+        const later = await host.create(urn, { name: "settings-again", type: "idn" }).then(() => undefined, (e: unknown) => e);
+        expect(later, "a later Create fails too").to.be.instanceOf(HostError);
+        expect((later as HostError).details).to.include(c.key).and.match(c.says);
+        expect(emulator.requests, "nothing was sent").to.deep.equal([]);
+      } finally {
+        await host.stop();
+      }
+    });
+  }
+});
