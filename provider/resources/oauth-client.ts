@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import type { CreateOAuthClientRequest, JsonPatchOperation, OAuthClient } from "../api/types";
+import type { CreateOAuthClientRequest, OAuthClient } from "../api/types";
 import { isc } from "../context";
 import { checkInputs } from "../engine/check";
 import { createWithoutDuplicates } from "../engine/create";
@@ -15,12 +15,6 @@ type Bag = Record<string, unknown>;
 
 const CLOCK_SKEW_MS = 120_000;
 const SENT_FIELDS = schema.fields.filter((f) => f.update !== "local").map((f) => f.name);
-/**
- * What an optional field is set back to when the program stops declaring it. The PATCH can neither `remove` these
- * fields (the client must still have them) nor set them to null (a JsonPatchOperation value is never null), so a
- * `remove` is sent as a `replace` with the service's create-time default, or the empty value where that is null.
- */
-const CLEARED: Readonly<Record<string, unknown>> = { refreshTokenValiditySeconds: 86400, businessName: "", homepageUrl: "", redirectUris: [] };
 /** Clients this process created: never taken for the orphans of another ambiguous POST. */
 const createdHere = new Set<string>();
 
@@ -35,22 +29,6 @@ function outputs(live: OAuthClient, inputs: Bag, secret: unknown): Bag {
   if (typeof secret === "string") registerSensitive(secret);
   const outs = buildOutputs(schema, live, inputs);
   return { ...outs, clientId: live.id, secret: secret ?? null, secretKnown: typeof secret === "string" && secret !== "" };
-}
-
-function clearingOperations(operations: JsonPatchOperation[]): JsonPatchOperation[] {
-  return operations.map((op) => {
-    const field = op.op === "remove" ? op.path.slice(1) : "";
-    return Object.hasOwn(CLEARED, field) ? { op: "replace", path: op.path, value: CLEARED[field] } : op;
-  });
-}
-
-/** The OAuth client API as the patch engine uses it, with removals sent as clearing replacements. */
-function patchTarget() {
-  const api = isc().oauthClients;
-  return {
-    find: (id: string) => api.find(id),
-    patch: (id: string, operations: JsonPatchOperation[]) => api.patch(id, clearingOperations(operations)),
-  };
 }
 
 /**
@@ -97,7 +75,7 @@ async function adopt(inputs: Bag): Promise<OAuthClient> {
     );
   }
   const operations = patchOperations(schema, current, inputs);
-  return operations.length === 0 ? found : patchTarget().patch(id, operations);
+  return operations.length === 0 ? found : isc().oauthClients.patch(id, operations);
 }
 
 function crossFieldFailures(inputs: Bag): Array<{ property: string; reason: string }> {
@@ -142,7 +120,7 @@ export const oauthClient: dynamic.ResourceProvider = {
 
   async update(id, olds, news) {
     registerSensitive(typeof olds.secret === "string" ? olds.secret : undefined);
-    const patched = await patchToInputs(schema, patchTarget(), id, olds, news);
+    const patched = await patchToInputs(schema, isc().oauthClients, id, olds, news);
     if (patched) return { outs: outputs(patched, news, olds.secret) };
     return { outs: { ...serviceFieldsOf(schema, olds), ...ownedInputs(schema, olds, news) } };
   },

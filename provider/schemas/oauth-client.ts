@@ -7,6 +7,8 @@ const SECONDS = { kind: "integer", min: 1, max: 2_147_483_647 } as const;
 /**
  * OAuthClient: `/oauth-clients` (isc-api.md §3.5, §4.8, §5.3). PATCH accepts only the fields marked "patch";
  * type, internal and scope change only by replacement. The secret exists only in the create response.
+ * `omittedMeans` is the service's value for a field not sent: a field the program stops declaring is patched back to
+ * it (the client must keep these fields, so they are never `remove`d, and a patch value is never null).
  */
 export const oauthClientSchema: ResourceSchema = {
   type: "OAuthClient",
@@ -14,7 +16,7 @@ export const oauthClientSchema: ResourceSchema = {
     { name: "name", type: { kind: "string", nonEmpty: true, maxLength: 255, noControlChars: true }, update: "patch", required: true, doc: "Client name." },
     { name: "description", type: { kind: "string", nonEmpty: true, maxLength: 2000 }, update: "patch", required: true, doc: "Description (required by the API)." },
     { name: "accessTokenValiditySeconds", type: SECONDS, update: "patch", required: true, doc: "Access token lifetime in seconds." },
-    { name: "refreshTokenValiditySeconds", type: SECONDS, update: "patch", doc: "Refresh token lifetime in seconds." },
+    { name: "refreshTokenValiditySeconds", type: SECONDS, update: "patch", omittedMeans: 86400, doc: "Refresh token lifetime in seconds." },
     {
       name: "grantTypes",
       type: { kind: "set", items: { kind: "enum", values: GRANT_TYPES }, nonEmpty: true },
@@ -24,9 +26,9 @@ export const oauthClientSchema: ResourceSchema = {
     },
     { name: "accessType", type: { kind: "enum", values: ACCESS_TYPES }, update: "patch", required: true, doc: "ONLINE or OFFLINE." },
     { name: "enabled", type: { kind: "boolean" }, update: "patch", default: true, doc: "Whether the client may get tokens." },
-    { name: "businessName", type: { kind: "string", maxLength: 255 }, update: "patch", doc: "Business name." },
-    { name: "homepageUrl", type: URL_STRING, update: "patch", doc: "Homepage URL." },
-    { name: "redirectUris", type: { kind: "set", items: URL_STRING }, update: "patch", doc: "Redirect URIs (needed with AUTHORIZATION_CODE); compared as a set." },
+    { name: "businessName", type: { kind: "string", maxLength: 255 }, update: "patch", omittedMeans: "", doc: "Business name." },
+    { name: "homepageUrl", type: URL_STRING, update: "patch", omittedMeans: "", doc: "Homepage URL." },
+    { name: "redirectUris", type: { kind: "set", items: URL_STRING }, update: "patch", omittedMeans: [], doc: "Redirect URIs (needed with AUTHORIZATION_CODE); compared as a set." },
     { name: "strongAuthSupported", type: { kind: "boolean" }, update: "patch", omittedMeans: false, doc: "Strong authentication supported." },
     { name: "claimsSupported", type: { kind: "boolean" }, update: "patch", omittedMeans: false, doc: "Claims supported." },
     { name: "type", type: { kind: "enum", values: CLIENT_TYPES }, update: "replace", omittedMeans: "CONFIDENTIAL", doc: "CONFIDENTIAL or PUBLIC." },

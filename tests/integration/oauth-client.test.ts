@@ -303,7 +303,7 @@ describe("OAuthClient through the provider host", () => {
       expect(calls[0].body).to.have.deep.members([
         { op: "replace", path: "/name", value: "patched" },
         { op: "replace", path: "/enabled", value: false },
-        { op: "add", path: "/homepageUrl", value: "https://example.com" },
+        { op: "replace", path: "/homepageUrl", value: "https://example.com" },
         { op: "replace", path: "/businessName", value: "" },
         { op: "replace", path: "/refreshTokenValiditySeconds", value: 86400 },
         { op: "replace", path: "/grantTypes", value: ["REFRESH_TOKEN", "CLIENT_CREDENTIALS"] },
