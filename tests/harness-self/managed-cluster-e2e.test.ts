@@ -1,7 +1,8 @@
 import { expect } from "chai";
 import { IscEmulator, type RecordedRequest } from "../../emulator";
-import { ProviderHost, sailpointConfig, urnFor } from "../harness/host";
+import { ProviderHost, urnFor } from "../harness/host";
 import { LifecycleDriver } from "../harness/lifecycle";
+import { onEmulatorAndHost } from "../integration/stage";
 import { providerText, resourceClass } from "../harness/provider-text";
 
 /** API requests only (token requests left out), as "METHOD path". */
@@ -14,16 +15,7 @@ describe("ManagedCluster end to end: built package → real host → emulator", 
   let emulator: IscEmulator;
   let host: ProviderHost;
 
-  before(async () => {
-    emulator = await IscEmulator.start();
-    host = await ProviderHost.start();
-    await host.configure(sailpointConfig(emulator));
-  });
-  after(async () => {
-    await ProviderHost.stopAll();
-    await emulator?.stop();
-  });
-  beforeEach(() => emulator.clearRequests());
+  onEmulatorAndHost((stage) => ({ emulator, host } = stage));
 
   it("Check → Create → Read → Delete, with exactly the declared fields on the wire", async () => {
     const urn = urnFor("ManagedCluster", "wire");

@@ -2,9 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
 import * as sinon from "sinon";
 import { IscEmulator } from "../../emulator";
-import { HostError, ProviderHost, UNKNOWN, sailpointConfig, urnFor } from "../harness/host";
+import { HostError, ProviderHost, UNKNOWN, urnFor } from "../harness/host";
 import { LifecycleDriver } from "../harness/lifecycle";
 import { providerText, resourceClass } from "../harness/provider-text";
+import { onEmulatorAndHost, rejection } from "./stage";
 import { apiCalls, lines } from "./wire";
 
 type Bag = Record<string, unknown>;
@@ -23,20 +24,8 @@ describe("ClusterLogConfig through the provider host", () => {
   let host: ProviderHost;
   let n = 0;
 
-  before(async () => {
-    // Tokens that outlive the clock jumps below, and no rate limit to remember requests made "in the future".
-    emulator = await IscEmulator.start({ tokenTtlSeconds: 3 * 24 * 3600, rateLimit: false });
-    host = await ProviderHost.start();
-    await host.configure(sailpointConfig(emulator));
-  });
-  after(async () => {
-    await ProviderHost.stopAll();
-    await emulator?.stop();
-  });
-  beforeEach(() => {
-    emulator.clearFaults();
-    emulator.clearRequests();
-  });
+  // Tokens that outlive the clock jumps below, and no rate limit to remember requests made "in the future".
+  onEmulatorAndHost((stage) => ({ emulator, host } = stage), { tokenTtlSeconds: 3 * 24 * 3600, rateLimit: false });
 
   const cluster = () => emulator.seedCluster({ name: `logs-${++n}` }).id;
 
@@ -51,15 +40,7 @@ describe("ClusterLogConfig through the provider host", () => {
     return { urn, inputs: checked.inputs, id: result.id, outputs: result.properties, response };
   }
 
-  async function hostError(call: Promise<unknown>): Promise<HostError> {
-    try {
-      await call;
-    } catch (error) {
-      expect(error).to.be.instanceOf(HostError);
-      return error as HostError;
-    }
-    throw new Error("expected the host call to fail");
-  }
+  const hostError = (call: Promise<unknown>) => rejection(call, HostError);
 
   /** Runs `fn` with the emulator's clock moved ahead by `ms`, then moves it back. */
   async function later<T>(ms: number, fn: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { IscEmulator } from "../../emulator";
 import { HostError, ProviderHost, UNKNOWN, sailpointConfig, urnFor } from "../harness/host";
 import { providerText } from "../harness/provider-text";
+import { onEmulatorAndHost, rejection } from "./stage";
 import { apiCalls, lines } from "./wire";
 
 type Bag = Record<string, unknown>;
@@ -11,16 +12,7 @@ describe("ManagedCluster through the provider host", () => {
   let host: ProviderHost;
   let n = 0;
 
-  before(async () => {
-    emulator = await IscEmulator.start();
-    host = await ProviderHost.start();
-    await host.configure(sailpointConfig(emulator));
-  });
-  after(async () => {
-    await ProviderHost.stopAll();
-    await emulator?.stop();
-  });
-  beforeEach(() => emulator.clearRequests());
+  onEmulatorAndHost((stage) => ({ emulator, host } = stage));
 
   /** Check + Create of a fresh cluster; returns the urn, checked inputs and the created id and outputs. */
   async function created(inputs: Bag) {
@@ -32,15 +24,7 @@ describe("ManagedCluster through the provider host", () => {
     return { urn, inputs: checked.inputs, id: result.id, outputs: result.properties };
   }
 
-  async function hostError(call: Promise<unknown>): Promise<HostError> {
-    try {
-      await call;
-    } catch (error) {
-      expect(error).to.be.instanceOf(HostError);
-      return error as HostError;
-    }
-    throw new Error("expected the host call to fail");
-  }
+  const hostError = (call: Promise<unknown>) => rejection(call, HostError);
 
   describe("check", () => {
     it("names each bad property and sends nothing", async () => {

@@ -3,6 +3,7 @@ import { IscEmulator } from "../../emulator";
 import { HostError, ProviderHost, UNKNOWN, sailpointConfig, urnFor } from "../harness/host";
 import { LifecycleDriver } from "../harness/lifecycle";
 import { captureRegistrations, providerText, resourceClass } from "../harness/provider-text";
+import { onEmulatorAndHost, rejection } from "./stage";
 import { apiCalls, lines } from "./wire";
 
 type Bag = Record<string, unknown>;
@@ -19,19 +20,7 @@ describe("OAuthClient through the provider host", () => {
   let host: ProviderHost;
   let n = 0;
 
-  before(async () => {
-    emulator = await IscEmulator.start();
-    host = await ProviderHost.start();
-    await host.configure(sailpointConfig(emulator));
-  });
-  after(async () => {
-    await ProviderHost.stopAll();
-    await emulator?.stop();
-  });
-  beforeEach(() => {
-    emulator.clearFaults();
-    emulator.clearRequests();
-  });
+  onEmulatorAndHost((stage) => ({ emulator, host } = stage));
 
   /** Check + Create of a fresh client; returns the urn, checked inputs and the created id and outputs. */
   async function created(inputs: Bag, on: ProviderHost = host) {
@@ -43,15 +32,7 @@ describe("OAuthClient through the provider host", () => {
     return { urn, inputs: checked.inputs, id: result.id, outputs: result.properties, secret: result.properties.secret as string };
   }
 
-  async function hostError(call: Promise<unknown>): Promise<HostError> {
-    try {
-      await call;
-    } catch (error) {
-      expect(error).to.be.instanceOf(HostError);
-      return error as HostError;
-    }
-    throw new Error("expected the host call to fail");
-  }
+  const hostError = (call: Promise<unknown>) => rejection(call, HostError);
 
   /** Asks the emulator's token endpoint for a token with these client credentials; returns the HTTP status. */
   async function tokenStatus(clientId: string, clientSecret: string): Promise<number> {

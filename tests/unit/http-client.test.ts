@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { IscApiError } from "../../provider/http/errors";
 import { IscClient } from "../../provider/http/client";
 import type { Settings } from "../../provider/config";
+import { rejection } from "../integration/stage";
 
 interface Seen {
   method: string;
@@ -53,15 +54,7 @@ const status = (code: number, body: unknown, headers: Record<string, string> = {
   res.end(typeof body === "string" ? body : JSON.stringify(body));
 };
 
-async function failure(p: Promise<unknown>): Promise<IscApiError> {
-  try {
-    await p;
-  } catch (error) {
-    expect(error).to.be.instanceOf(IscApiError);
-    return error as IscApiError;
-  }
-  throw new Error("expected the request to fail");
-}
+const failure = (p: Promise<unknown>) => rejection(p, IscApiError);
 
 describe("ISC HTTP client", function () {
   this.timeout(20_000);
