@@ -16,9 +16,12 @@ export async function createWithoutDuplicates<T>(
     try {
       return await post();
     } catch (error) {
-      if (!(error instanceof IscApiError && error.ambiguous) || attempt >= ATTEMPTS) throw error;
-      const made = await reconcile(startedAt);
+      if (!(error instanceof IscApiError && error.ambiguous)) throw error;
+      // After the last attempt too: giving up without looking would orphan what that attempt may have made. The look
+      // is what prevents a duplicate, so one that fails (after its own retries) gets a second chance.
+      const made = await reconcile(startedAt).catch(() => reconcile(startedAt));
       if (made) return made;
+      if (attempt >= ATTEMPTS) throw error;
     }
   }
 }

@@ -40,10 +40,12 @@ export class IscClient {
   readonly apiVersion: ApiVersion;
   readonly tokens: TokenSource;
   private readonly api: Got;
+  private readonly timeoutMs: number;
   private sent = 0;
 
   constructor(settings: Settings) {
     this.apiVersion = settings.apiVersion;
+    this.timeoutMs = settings.timeoutMs;
     const base = got.extend({
       prefixUrl: settings.baseUrl,
       timeout: { request: settings.timeoutMs },
@@ -58,6 +60,8 @@ export class IscClient {
         noise: 100,
         maxRetryAfter: 120_000,
         calculateDelay: ({ computedValue, error, retryAfter }) => {
+          // The 401 hook's retry with a fresh token (got's RetryError): the request was refused, so any method may go again.
+          if (error.code === "ERR_RETRYING") return computedValue;
           const method = error.options.method.toUpperCase();
           const status = error.response?.statusCode;
           if (!IDEMPOTENT.has(method) && status !== 429) return 0;
@@ -113,10 +117,21 @@ export class IscClient {
       });
       return { status: response.statusCode, body: decodeBody(response.body) as T, headers: response.headers };
     } catch (error) {
-      throw toIscError(method, display, error);
+      // The token is fetched in the beforeRequest hook, so got wraps a token failure in its own RequestError
+      // ("ERR_GOT_REQUEST_ERROR"). Say what happened: this request was never sent for want of a token.
+      if (error instanceof RequestError && error.cause instanceof IscApiError) {
+        throw new IscApiError({ method, path: display, code: `no access token: ${error.cause.message}` });
+      }
+      const failure = toIscError(method, display, error);
+      // A POST or PATCH that timed out may still be in the service's hands and applied later. Give it as long again
+      // before reporting, so the caller's read-back (duplicate lookup, re-read before a re-patch) sees it if it lands.
+      if (failure.code === "ETIMEDOUT" && !IDEMPOTENT.has(method.toUpperCase())) await sleep(this.timeoutMs);
+      throw failure;
     }
   }
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function compact(params: RequestOptions["searchParams"]): Record<string, string | number | boolean> | undefined {
   if (!params) return undefined;

@@ -56,6 +56,8 @@ function describe(d: IscErrorDetails): string {
   const where = `ISC ${d.method} ${d.path}`;
   if (d.status === undefined) return `${where} failed: ${d.code ?? "network error"}${hint(d)}`;
   const parts = [`${where} failed with ${d.status}`];
+  // A status alone ("failed with 200") says nothing: name the network-level problem that came with it.
+  if (d.code) parts.push(d.code === "ERR_BODY_PARSE_FAILURE" ? "and a response body that is not valid JSON (ERR_BODY_PARSE_FAILURE)" : `(${d.code})`);
   if (d.detailCode) parts.push(d.detailCode);
   const texts = (d.messages ?? []).filter(Boolean);
   let text = parts.join(" ");
