@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -55,17 +55,31 @@ async function startTarget(tenant: boolean): Promise<Target> {
   return { baseUrl: emulator.url, ...emulator.credentials, stop: () => emulator.stop() };
 }
 
+/**
+ * A copy of the quickstart in the temporary directory, so the stack files Pulumi writes never land in the checkout.
+ * Its node_modules is this repository's, which links the package to itself: the program and the provider host
+ * resolve pulumi-sailpoint-isc (and the one @pulumi/pulumi) from this checkout.
+ */
+function copyProgram(work: string): string {
+  const dir = path.join(work, "quickstart");
+  cpSync(PROGRAM, dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return dir;
+}
+
 let current: ChildProcess | undefined;
 
-function pulumi(args: string[], env: NodeJS.ProcessEnv, quiet = false): Promise<string> {
+/** Runs the CLI; `input` goes to its stdin (how a secret is set without appearing on a command line). */
+function pulumi(cwd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
   console.log(`\n$ pulumi ${args.join(" ")}`);
   return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", args, { cwd: PROGRAM, env, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("pulumi", args, { cwd, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "inherit"] });
+    if (input !== undefined) child.stdin!.end(input);
     current = child;
     let out = "";
-    child.stdout.on("data", (chunk: Buffer) => {
+    child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk;
-      if (!quiet) process.stdout.write(chunk);
+      process.stdout.write(chunk);
     });
     child.on("error", reject);
     child.on("close", (code) => {
@@ -101,7 +115,7 @@ async function main(): Promise<void> {
 
   try {
     target = await startTarget(tenant);
-    const configFile = path.join(work, "Pulumi.example.yaml");
+    const program = copyProgram(work);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PULUMI_BACKEND_URL: `file://${path.join(work, "state")}`,
@@ -109,16 +123,15 @@ async function main(): Promise<void> {
       PULUMI_SKIP_UPDATE_CHECK: "true",
       SAIL_CLIENT_SECRET: undefined,
     };
-    const stack = ["--stack", "example", "--non-interactive"];
-    const withConfig = [...stack, "--config-file", configFile];
-    await pulumi(["stack", "init", "example", "--non-interactive"], env);
-    await pulumi(["config", "set", "sailpoint:baseUrl", target.baseUrl, ...withConfig], env);
-    await pulumi(["config", "set", "sailpoint:clientId", target.clientId, ...withConfig], env);
-    await pulumi(["config", "set", "--secret", "sailpoint:clientSecret", target.clientSecret, ...withConfig], env, true);
-    await pulumi(["up", "--yes", ...withConfig], env);
-    await pulumi(["preview", "--expect-no-changes", ...withConfig], env);
-    await pulumi(["stack", "output", ...stack], env);
-    if (!(tenant && keep)) await pulumi(["destroy", "--yes", ...withConfig], env);
+    const run = (args: string[], input?: string) => pulumi(program, [...args, "--non-interactive"], env, input);
+    await run(["stack", "init", "example"]);
+    await run(["config", "set", "sailpoint:baseUrl", target.baseUrl]);
+    await run(["config", "set", "sailpoint:clientId", target.clientId]);
+    await run(["config", "set", "--secret", "sailpoint:clientSecret"], target.clientSecret);
+    await run(["up", "--yes"]);
+    await run(["preview", "--expect-no-changes"]);
+    await run(["stack", "output"]);
+    if (!(tenant && keep)) await run(["destroy", "--yes"]);
     console.log("\nDone: created, verified free of drift, and destroyed.");
   } finally {
     process.off("SIGINT", interrupted);
