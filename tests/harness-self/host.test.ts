@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { HostError, ProviderHost, UNKNOWN, urnFor } from "../harness/host";
 import { providerText, serializeProvider } from "../harness/provider-text";
+import { rejection } from "../support/rejection";
 
 /** A config whose endpoint is never contacted by the calls below (Check and Diff are local). */
 const CONFIG = {
@@ -10,15 +11,7 @@ const CONFIG = {
 };
 const urn = urnFor("ManagedCluster", "c1");
 
-async function rejection(promise: Promise<unknown>): Promise<HostError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(HostError);
-    return error as HostError;
-  }
-  return expect.fail("expected the host call to fail");
-}
+const hostRejection = (call: Promise<unknown>) => rejection(call, HostError);
 
 describe("harness: ProviderHost (the real dynamic-provider host over gRPC)", () => {
   let host: ProviderHost;
@@ -87,7 +80,7 @@ describe("harness: ProviderHost (the real dynamic-provider host over gRPC)", () 
           throw new Error("provider exploded");
         },
       });
-      const error = await rejection(host.create(urn, { __provider: text, name: "x" }));
+      const error = await hostRejection(host.create(urn, { __provider: text, name: "x" }));
       expect(error).to.include({ method: "create", code: 2, details: "provider exploded", message: "provider exploded" });
       expect(error.initFailure).to.equal(undefined);
     });
@@ -98,7 +91,7 @@ describe("harness: ProviderHost (the real dynamic-provider host over gRPC)", () 
           throw Object.assign(new Error("created but not ready"), { id: "half-1", properties: { ...inputs, status: "FAILED" }, reasons: ["r1"] });
         },
       });
-      const error = await rejection(host.create(urn, { __provider: text, name: "x" }));
+      const error = await hostRejection(host.create(urn, { __provider: text, name: "x" }));
       expect(error.details).to.equal("created but not ready");
       expect(error.initFailure).to.deep.equal({ id: "half-1", properties: { __provider: text, name: "x", status: "FAILED" }, reasons: ["r1"] });
     });
@@ -119,7 +112,7 @@ describe("harness: ProviderHost (the real dynamic-provider host over gRPC)", () 
     it("fails the first call with one message naming sailpoint:clientSecret and SAIL_CLIENT_SECRET", async () => {
       const { "sailpoint:clientSecret": _, ...withoutSecret } = CONFIG;
       await host.configure(withoutSecret);
-      const error = await rejection(host.check(urn, {}, { name: "c1" }));
+      const error = await hostRejection(host.check(urn, {}, { name: "c1" }));
       expect(error.details).to.include("sailpoint:clientSecret").and.include("SAIL_CLIENT_SECRET");
       expect(error.details).not.to.include("sailpoint:clientId").and.not.include("sailpoint:baseUrl");
     });

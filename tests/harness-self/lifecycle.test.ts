@@ -7,19 +7,12 @@ import { ProviderHost } from "../harness/host";
 import { LifecycleDriver, LifecycleError, type OperationResult } from "../harness/lifecycle";
 import { UNKNOWN } from "../harness/wire";
 import { fakeProvider, takeCalls, Thing, writeCloud, type Call } from "./fake-cloud";
+import { rejection } from "../support/rejection";
 
 const ops = (result: OperationResult) => result.steps.map((s) => `${s.op} ${s.name}`);
 const brief = (calls: Call[]) => calls.map((c) => `${c.op}${c.id ? ` ${c.id}` : ""}`);
 
-async function failure(promise: Promise<unknown>): Promise<LifecycleError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(LifecycleError);
-    return error as LifecycleError;
-  }
-  return expect.fail("expected the operation to fail");
-}
+const failure = (call: Promise<unknown>) => rejection(call, LifecycleError);
 
 describe("harness: LifecycleDriver (in-memory engine over the real host)", () => {
   let dir: string;

@@ -5,7 +5,8 @@ import { IscEmulator } from "../../emulator";
 import { HostError, ProviderHost, UNKNOWN, urnFor } from "../harness/host";
 import { LifecycleDriver } from "../harness/lifecycle";
 import { providerText, resourceClass } from "../harness/provider-text";
-import { onEmulatorAndHost, rejection } from "./stage";
+import { rejection } from "../support/rejection";
+import { onEmulatorAndHost } from "./stage";
 import { apiCalls, lines } from "./wire";
 
 type Bag = Record<string, unknown>;

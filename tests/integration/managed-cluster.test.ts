@@ -2,7 +2,8 @@ import { expect } from "chai";
 import { IscEmulator } from "../../emulator";
 import { HostError, ProviderHost, UNKNOWN, sailpointConfig, urnFor } from "../harness/host";
 import { providerText } from "../harness/provider-text";
-import { onEmulatorAndHost, rejection } from "./stage";
+import { rejection } from "../support/rejection";
+import { onEmulatorAndHost } from "./stage";
 import { apiCalls, lines } from "./wire";
 
 type Bag = Record<string, unknown>;

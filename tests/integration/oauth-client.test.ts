@@ -3,7 +3,8 @@ import { IscEmulator } from "../../emulator";
 import { HostError, ProviderHost, UNKNOWN, sailpointConfig, urnFor } from "../harness/host";
 import { LifecycleDriver } from "../harness/lifecycle";
 import { captureRegistrations, providerText, resourceClass } from "../harness/provider-text";
-import { onEmulatorAndHost, rejection } from "./stage";
+import { rejection } from "../support/rejection";
+import { onEmulatorAndHost } from "./stage";
 import { apiCalls, lines } from "./wire";
 
 type Bag = Record<string, unknown>;

@@ -1,4 +1,3 @@
-import { expect } from "chai";
 import { IscEmulator, type EmulatorOptions } from "../../emulator";
 import { ProviderHost, sailpointConfig } from "../harness/host";
 
@@ -28,15 +27,4 @@ export function onEmulatorAndHost(use: (stage: Stage) => void, options?: Emulato
     emulator?.clearFaults();
     emulator?.clearRequests();
   });
-}
-
-/** The error a call rejects with, asserted to be of the given class. */
-export async function rejection<E extends Error>(call: Promise<unknown>, type: new (...args: never[]) => E): Promise<E> {
-  try {
-    await call;
-  } catch (error) {
-    expect(error).to.be.instanceOf(type);
-    return error as E;
-  }
-  throw new Error(`expected the call to fail with ${type.name}`);
 }

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import { LifecycleDriver, LifecycleError } from "../harness/lifecycle";
 import { resourceClass } from "../harness/provider-text";
 import { apiRequests, startEnv, stopEnv, type Bag, type Env } from "./helpers";
+import { rejection } from "../support/rejection";
 
 type Ctor = new (name: string, args: Bag) => { id: unknown };
 
@@ -37,15 +38,7 @@ async function ok<T>(operation: Promise<T>): Promise<T> {
   }
 }
 
-async function lifecycleError(operation: Promise<unknown>): Promise<LifecycleError> {
-  try {
-    await operation;
-  } catch (error) {
-    expect(error).to.be.instanceOf(LifecycleError);
-    return error as LifecycleError;
-  }
-  throw new Error("expected the operation to fail");
-}
+const lifecycleError = (call: Promise<unknown>) => rejection(call, LifecycleError);
 
 describe("reliability: writes that fail ambiguously", function () {
   this.timeout(60_000);

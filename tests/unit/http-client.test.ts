@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { IscApiError } from "../../provider/http/errors";
 import { IscClient } from "../../provider/http/client";
 import type { Settings } from "../../provider/config";
-import { rejection } from "../integration/stage";
+import { rejection } from "../support/rejection";
 
 interface Seen {
   method: string;
