@@ -24,11 +24,14 @@ function requestBody(inputs: Bag): CreateOAuthClientRequest {
   return body as CreateOAuthClientRequest;
 }
 
-/** Outputs with the create-only secret carried over: reads and patches return it as null. */
+/**
+ * Outputs with the create-only secret carried over: reads and patches return it as null. The create response has no
+ * `lastUsed` or `metadata`; they start as null so the outputs do not change shape at the first refresh.
+ */
 function outputs(live: OAuthClient, inputs: Bag, secret: unknown): Bag {
   if (typeof secret === "string") registerSensitive(secret);
   const outs = buildOutputs(schema, live, inputs);
-  return { ...outs, clientId: live.id, secret: secret ?? null, secretKnown: typeof secret === "string" && secret !== "" };
+  return { lastUsed: null, metadata: null, ...outs, clientId: live.id, secret: secret ?? null, secretKnown: typeof secret === "string" && secret !== "" };
 }
 
 /**

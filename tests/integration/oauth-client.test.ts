@@ -150,7 +150,7 @@ describe("OAuthClient through the provider host", () => {
 
       const secret = (calls[0].responseBody as Bag).secret as string;
       expect(secret).to.match(SECRET);
-      expect(properties).to.include({ clientId: id, secret, secretKnown: true, name: "post", enabled: true, __provider: await providerText("OAuthClient") });
+      expect(properties).to.include({ clientId: id, secret, secretKnown: true, name: "post", enabled: true, lastUsed: null, metadata: null, __provider: await providerText("OAuthClient") });
       expect(properties.scope).to.deep.equal(["sp:read", "sp:write"]);
       for (const field of ["created", "modified"]) expect(properties[field], field).to.equal((calls[0].responseBody as Bag)[field]);
       expect(properties).not.to.have.property("id");
