@@ -22,6 +22,9 @@ import { KINDS, type Bag } from "../tests/harness/wire";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
+/** A typical ISC response time, for the rows that show what the host's fixed cost amounts to against a tenant. */
+const LATENCY_MS = 50;
+const LATENCY_ITERATIONS = 20;
 const DIFF_RESOURCES = 1_000;
 const DIFF_ROUNDS = 7;
 const PREVIEW_RESOURCES = 100;
@@ -309,6 +312,17 @@ async function main(): Promise<void> {
     for (const op of ["GET", "PATCH", "POST"] as Op[]) ratioRow(`${op}: provider via host vs official SDK`, medians[op].host, medians[op].sdk, 0.8);
     for (const op of ["GET", "PATCH", "POST"] as Op[]) ratioRow(`${op}: our API layer in-process vs official SDK`, medians[op].api, medians[op].sdk, 0.8);
   }
+
+  // The same GET when every response takes LATENCY_MS, as a tenant's do: the engine protocol's fixed cost in context.
+  emulator.injectFault({ path: /^\/managed-clusters\//, delayMs: LATENCY_MS, times: Infinity });
+  const slow: Record<string, number[]> = {};
+  for (let i = 0; i < LATENCY_ITERATIONS; i++) {
+    for (const [client, run] of Object.entries(operations.GET)) (slow[client] ??= []).push(await timed(() => run!(i)));
+  }
+  emulator.clearFaults();
+  emulator.clearRequests();
+  ratioRow(`GET at ${LATENCY_MS} ms service latency: provider via host vs raw node:http`, median(slow.host), median(slow.raw), 1.2);
+  if (slow.sdk) ratioRow(`GET at ${LATENCY_MS} ms service latency: provider via host vs official SDK`, median(slow.host), median(slow.sdk), 0.8);
 
   // The engine-protocol floor: a Diff through the host carries the same bags as Read/Update but sends no request, so
   // it is what every host operation costs before the provider does any HTTP.
