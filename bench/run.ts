@@ -4,12 +4,11 @@
  * Not a test: nothing here runs from `npm test`. See bench/README.md for what each figure means.
  */
 import * as fs from "node:fs";
-import * as http from "node:http";
 import * as os from "node:os";
 import * as path from "node:path";
 import { IscEmulator } from "../emulator";
 import { IscApi } from "../provider/api";
-import type { JsonPatchOperation, ManagedCluster, ManagedClusterRequest } from "../provider/api/types";
+import type { JsonPatchOperation, ManagedClusterRequest } from "../provider/api/types";
 import { mapConfig, resolveSettings } from "../provider/config";
 import { IscClient } from "../provider/http/client";
 import { managedCluster } from "../provider/resources/managed-cluster";
@@ -17,6 +16,10 @@ import { ProviderHost, sailpointConfig, urnFor, type ConfigValue } from "../test
 import { LifecycleDriver } from "../tests/harness/lifecycle";
 import { providerText } from "../tests/harness/provider-text";
 import { KINDS, type Bag } from "../tests/harness/wire";
+import { kib, median, peakRssMiB, percentile, timed } from "./measure";
+import { fetchToken, rawClient } from "./raw-client";
+import { loadSdk } from "./sdk";
+import { printTable, ratioRow, round, rows } from "./table";
 
 // ---- parameters -----------------------------------------------------------------------------------------------------
 
@@ -33,138 +36,8 @@ const TOKEN_OPERATIONS = 1_000;
 const API_VERSION = "v2024";
 const RESULTS = path.join(__dirname, "results.json");
 
-// ---- the official SDK, typed only as far as used (its full typings are ~100k lines) -------------------------------
-
-interface SdkConfiguration {
-  accessToken?: unknown;
-}
-interface SdkClustersApi {
-  getManagedCluster(req: { id: string }): Promise<{ status: number; data: ManagedCluster }>;
-  updateManagedCluster(req: { id: string; jsonPatchOperationV2024: JsonPatchOperation[] }): Promise<{ status: number; data: ManagedCluster }>;
-  createManagedCluster(req: { managedClusterRequestV2024: ManagedClusterRequest }): Promise<{ status: number; data: ManagedCluster }>;
-}
-interface SdkModule {
-  Configuration: new (params: { baseurl: string; clientId: string; clientSecret: string; tokenUrl: string }) => SdkConfiguration;
-  ManagedClustersV2024Api: new (configuration: SdkConfiguration) => SdkClustersApi;
-}
-
-function loadSdk(): { sdk?: SdkModule; version?: string; problem?: string } {
-  try {
-    const sdk = require("sailpoint-api-client") as SdkModule;
-    const version = (require("sailpoint-api-client/package.json") as { version: string }).version;
-    return { sdk, version };
-  } catch (error) {
-    return { problem: `sailpoint-api-client is not installed (${error instanceof Error ? error.message.split("\n")[0] : String(error)})` };
-  }
-}
-
-// ---- small helpers --------------------------------------------------------------------------------------------------
-
 type Client = "host" | "api" | "raw" | "sdk";
 type Op = "GET" | "PATCH" | "POST";
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function kib(bytes: number): number {
-  return Math.round((bytes / 1024) * 100) / 100;
-}
-
-/** VmHWM (peak resident set) of a process, in MiB, from /proc; undefined where /proc is not available. */
-function peakRssMiB(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const match = /VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Plain node:http with a keep-alive agent (as got and axios get from Node 20's global agent). */
-function rawClient(baseUrl: string, token: string) {
-  const agent = new http.Agent({ keepAlive: true });
-  return (method: string, urlPath: string, body?: unknown, contentType = "application/json"): Promise<unknown> =>
-    new Promise((resolve, reject) => {
-      const data = body === undefined ? undefined : JSON.stringify(body);
-      const headers: http.OutgoingHttpHeaders = { authorization: `Bearer ${token}`, accept: "application/json" };
-      if (data !== undefined) Object.assign(headers, { "content-type": contentType, "content-length": Buffer.byteLength(data) });
-      const req = http.request(`${baseUrl}${urlPath}`, { method, agent, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          if ((res.statusCode ?? 0) >= 300) reject(new Error(`${method} ${urlPath}: ${res.statusCode} ${text.slice(0, 200)}`));
-          else resolve(text ? JSON.parse(text) : undefined);
-        });
-        res.on("error", reject);
-      });
-      req.on("error", reject);
-      req.end(data);
-    });
-}
-
-async function fetchToken(emulator: IscEmulator): Promise<string> {
-  const response = await fetch(`${emulator.url}/oauth/token`, {
-    method: "POST",
-    body: new URLSearchParams({ grant_type: "client_credentials", client_id: emulator.credentials.clientId, client_secret: emulator.credentials.clientSecret }),
-  });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-// ---- results --------------------------------------------------------------------------------------------------------
-
-interface Row {
-  metric: string;
-  ours: number | string;
-  baseline: number | string;
-  ratio?: number;
-  goal: string;
-  met?: boolean;
-  unit: string;
-}
-
-const rows: Row[] = [];
-
-function ratioRow(metric: string, ours: number, baseline: number, maxRatio: number, unit = "ms (median)"): void {
-  const ratio = Math.round((ours / baseline) * 100) / 100;
-  rows.push({ metric, ours: round(ours), baseline: round(baseline), ratio, goal: `ratio <= ${maxRatio}`, met: ratio <= maxRatio, unit });
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
-function printTable(): void {
-  const header = ["metric", "ours", "baseline", "ratio", "goal", "met?"];
-  const body = rows.map((r) => [
-    r.metric,
-    `${r.ours}${r.unit && typeof r.ours === "number" ? ` ${r.unit.split(" ")[0]}` : ""}`,
-    typeof r.baseline === "number" ? `${r.baseline} ${r.unit.split(" ")[0]}` : r.baseline,
-    r.ratio === undefined ? "—" : `${r.ratio}x`,
-    r.goal,
-    r.met === undefined ? "—" : r.met ? "yes" : "NO",
-  ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
-  for (const b of body) console.log(line(b));
-}
 
 // ---- the run --------------------------------------------------------------------------------------------------------
 
