@@ -1,7 +1,7 @@
 /** A full session per API version; every response is checked against the bundled OpenAPI schema (helpers.ts). */
 import { expect } from "chai";
 import type { IscEmulator, LogConfig, ManagedClient, ManagedCluster, OAuthClient } from "../../emulator";
-import { ApiClient, CLUSTER, expectErrorDto, FakeClock, OAUTH, startEmulator } from "./helpers";
+import { ApiClient, CLUSTER, expectErrorDto, FakeClock, OAUTH, startSession } from "./helpers";
 
 const MINUTE = 60_000;
 
@@ -11,11 +11,7 @@ for (const version of ["v2025", "v3", "v1"] as const) {
     let clock: FakeClock;
     let api: ApiClient;
 
-    beforeEach(async () => {
-      clock = new FakeClock();
-      emu = await startEmulator({ clock });
-      api = await new ApiClient(emu, version).login();
-    });
+    beforeEach(async () => ({ emu, clock, api } = await startSession(version)));
 
     afterEach(async () => {
       expect(emu.schemaViolations().map((r) => r.schemaErrors)).to.deep.equal([]);

@@ -1,18 +1,14 @@
 /** The in-process drift helpers and the same controls over HTTP (/__emulator). */
 import { expect } from "chai";
 import type { IscEmulator, ManagedCluster, OAuthClient, RecordedRequest } from "../../emulator";
-import { ApiClient, CLUSTER, FakeClock, startEmulator } from "./helpers";
+import { ApiClient, CLUSTER, FakeClock, startSession } from "./helpers";
 
 describe("emulator controls", () => {
   let emu: IscEmulator;
   let clock: FakeClock;
   let api: ApiClient;
 
-  beforeEach(async () => {
-    clock = new FakeClock();
-    emu = await startEmulator({ clock });
-    api = await new ApiClient(emu, "v2025").login();
-  });
+  beforeEach(async () => ({ emu, clock, api } = await startSession()));
 
   afterEach(async () => {
     await emu.stop();

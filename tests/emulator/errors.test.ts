@@ -1,7 +1,7 @@
 /** Error shapes and status codes: 401, 404, 400 validation failures, 415 and 405. */
 import { expect } from "chai";
 import type { IscEmulator, ManagedCluster, OAuthClient } from "../../emulator";
-import { ApiClient, CLUSTER, expectErrorDto, FakeClock, OAUTH, startEmulator } from "./helpers";
+import { ApiClient, CLUSTER, expectErrorDto, FakeClock, OAUTH, startSession } from "./helpers";
 
 describe("emulator errors", () => {
   let emu: IscEmulator;
@@ -10,9 +10,7 @@ describe("emulator errors", () => {
   let cluster: ManagedCluster;
 
   beforeEach(async () => {
-    clock = new FakeClock();
-    emu = await startEmulator({ clock });
-    api = await new ApiClient(emu, "v2025").login();
+    ({ emu, clock, api } = await startSession());
     cluster = (await api.post("/managed-clusters", CLUSTER)).body as ManagedCluster;
   });
 

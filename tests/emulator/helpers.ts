@@ -37,6 +37,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<IscEmul
   return IscEmulator.start({ rateLimit: false, ...opts });
 }
 
+export interface Session {
+  emu: IscEmulator;
+  clock: FakeClock;
+  api: ApiClient;
+}
+
+/** An emulator on a fake clock, and an API client of the given version logged in to it. */
+export async function startSession(version: ApiVersion = "v2025", opts: EmulatorOptions = {}): Promise<Session> {
+  const clock = new FakeClock();
+  const emu = await startEmulator({ clock, ...opts });
+  return { emu, clock, api: await new ApiClient(emu, version).login() };
+}
+
 export async function getToken(emu: IscEmulator, creds = emu.credentials): Promise<string> {
   const res = await fetch(`${emu.url}/oauth/token`, {
     method: "POST",

@@ -1,7 +1,7 @@
 /** Sliding-window rate limit per client id per API version. */
 import { expect } from "chai";
 import type { IscEmulator } from "../../emulator";
-import { ApiClient, FakeClock, getToken, startEmulator } from "./helpers";
+import { ApiClient, FakeClock, getToken, startEmulator, startSession } from "./helpers";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -11,16 +11,13 @@ describe("emulator rate limit", () => {
   let clock: FakeClock;
 
   beforeEach(async () => {
-    clock = new FakeClock();
-    emu = await startEmulator({
-      clock,
+    ({ emu, clock, api } = await startSession("v2025", {
       rateLimit: { limit: 5, windowMs: 500 },
       clients: [
         { clientId: "one", clientSecret: "1" },
         { clientId: "two", clientSecret: "2" },
       ],
-    });
-    api = await new ApiClient(emu, "v2025").login();
+    }));
   });
 
   afterEach(async () => {
