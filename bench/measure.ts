@@ -32,3 +32,13 @@ export function peakRssMiB(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
+
+/** A copy in random order (Fisher–Yates). */
+export function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}

@@ -11,7 +11,18 @@ export interface SdkClustersApi {
 }
 export interface SdkModule {
   Configuration: new (params: { baseurl: string; clientId: string; clientSecret: string; tokenUrl: string }) => SdkConfiguration;
-  ManagedClustersV2024Api: new (configuration: SdkConfiguration) => SdkClustersApi;
+  ManagedClustersV2024Api: new (configuration: SdkConfiguration, basePath?: string, axios?: AxiosInstance) => SdkClustersApi;
+}
+
+/** The few members of the SDK's own axios used to undo its per-call interceptors. */
+export interface AxiosInstance {
+  interceptors: { request: { clear(): void }; response: { clear(): void } };
+}
+
+/** A new instance of the axios the SDK uses (its dependency, resolved from its own location). */
+export function sdkAxios(): AxiosInstance {
+  const axios = require(require.resolve("axios", { paths: [require.resolve("sailpoint-api-client")] })) as { create(): AxiosInstance };
+  return axios.create();
 }
 
 export function loadSdk(): { sdk?: SdkModule; version?: string; problem?: string } {
