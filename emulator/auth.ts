@@ -12,6 +12,7 @@ import type { ClientCredentials, Clock } from "./types";
 interface IssuedToken {
   clientId: string;
   expiresAt: number;
+  scopes: string[];
 }
 
 export interface TokenResult {
@@ -21,7 +22,7 @@ export interface TokenResult {
   clientId?: string;
 }
 
-export type AuthResult = { ok: true; clientId: string } | { ok: false; error: string };
+export type AuthResult = { ok: true; clientId: string; scopes: string[] } | { ok: false; error: string };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -74,6 +75,7 @@ export class TokenService {
     const configured = this.clients.find((c) => c.clientId === clientId);
     if (configured) {
       if (!safeEqual(configured.clientSecret, clientSecret)) return oauthError(401, "invalid_client", "Bad credentials", clientId);
+      if (configured.scope) extra.scope = configured.scope.join(" ");
     } else {
       const client = this.store.getOAuthClient(clientId);
       if (!client || !client.enabled || !this.store.oauthSecretMatches(clientId, clientSecret)) {
@@ -96,14 +98,14 @@ export class TokenService {
       org: this.store.tenant.org,
       client_id: clientId,
       authorities: ["ORG_ADMIN"],
-      scope: String(extra.scope).split(" "),
+      scope: String(extra.scope).split(" ").filter(Boolean),
       strong_auth_supported: extra.strong_auth_supported,
       exp: Math.floor(now / 1000) + ttl,
       jti,
     };
     const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
     const token = `${enc({ alg: "ES256", kid: "isc-emulator", typ: "JWT" })}.${enc(claims)}.${base64Url(64)}`;
-    this.tokens.set(token, { clientId, expiresAt: now + ttl * 1000 });
+    this.tokens.set(token, { clientId, expiresAt: now + ttl * 1000, scopes: claims.scope });
     return {
       status: 200,
       clientId,
@@ -132,6 +134,6 @@ export class TokenService {
     const t = this.tokens.get(m[1]);
     if (!t) return { ok: false, error: "JWT validation failed: token is invalid" };
     if (this.clock.now() >= t.expiresAt) return { ok: false, error: "JWT validation failed: JWT is expired" };
-    return { ok: true, clientId: t.clientId };
+    return { ok: true, clientId: t.clientId, scopes: t.scopes };
   }
 }

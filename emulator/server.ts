@@ -13,6 +13,7 @@ import { parseQueryParams } from "./query-params";
 import type { RateLimiter } from "./rate-limit";
 import type { Recorder } from "./recorder";
 import { readDeclaredBody } from "./request-body";
+import { authorized } from "./scopes";
 import { HANDLERS } from "./routes";
 import type { EmulatorStore } from "./store";
 import type { ApiVersion, Clock, RecordedRequest } from "./types";
@@ -95,7 +96,8 @@ async function handle(core: EmulatorCore, req: IncomingMessage, res: ServerRespo
     record.outcome = outcome;
     record.responseBody = parseMaybeJson(bodyText);
     core.recorder.add(record);
-    send(res, status, bodyText, h);
+    // The service's clock, as ISC's gateway reports it: clients can relate createdAt stamps to their own time.
+    send(res, status, bodyText, { Date: new Date(core.clock.now()).toUTCString(), ...h });
   };
 
   const fault = core.faults.take({ method, routePath: isToken ? url.pathname : routePath, version });
@@ -168,6 +170,7 @@ function apiRequest(
     };
   }
   const op = match.operation;
+  if (!authorized(op, auth.scopes)) return { status: 403, body: errorResponse(403), outcome: "ok", operation: op };
   const handler = HANDLERS[op.operationId];
   try {
     if (!handler) throw new ApiError(501, `${op.operationId} is not implemented by the emulator.`);

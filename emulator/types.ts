@@ -11,6 +11,8 @@ export type ApiVersion = (typeof API_VERSIONS)[number];
 export interface ClientCredentials {
   clientId: string;
   clientSecret: string;
+  /** Scopes of the tokens issued to this client (default `sp:scopes:all`, which every endpoint accepts). */
+  scope?: string[];
 }
 
 /** `ClientLogConfiguration` as GET/PUT log-config return it. */

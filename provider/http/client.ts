@@ -6,6 +6,10 @@ import { limiterFor } from "./rate-limit";
 import { TokenSource } from "./token";
 
 const USER_AGENT = "pulumi-sailpoint-isc";
+/** How far the service's clock may be from ours before any response (and its Date header) has been seen. */
+const UNKNOWN_SKEW_MS = 120_000;
+/** Slack on the clock learnt from Date headers: the stamp of one ISC server against another's header. */
+const DATE_SLACK_MS = 5_000;
 const RETRY_LIMIT = 5;
 /** Methods that are safe to repeat after an ambiguous failure. POST and PATCH are repeated only after a 429. */
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
@@ -42,6 +46,8 @@ export class IscClient {
   private readonly api: Got;
   private readonly timeoutMs: number;
   private sent = 0;
+  /** Service clock minus ours, at least: the last response's Date header (whole seconds) against its arrival. */
+  private clockOffsetMs?: number;
 
   constructor(settings: Settings) {
     this.apiVersion = settings.apiVersion;
@@ -51,6 +57,15 @@ export class IscClient {
       timeout: { request: settings.timeoutMs },
       decompress: false,
       headers: { accept: "application/json", "accept-encoding": "identity", "user-agent": USER_AGENT },
+      hooks: {
+        afterResponse: [
+          (response) => {
+            const date = Date.parse(response.headers.date ?? "");
+            if (Number.isFinite(date)) this.clockOffsetMs = date - Date.now();
+            return response;
+          },
+        ],
+      },
       retry: {
         limit: RETRY_LIMIT,
         methods: ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "POST", "PATCH"],
@@ -95,6 +110,16 @@ export class IscClient {
         ],
       },
     });
+  }
+
+  /**
+   * The earliest service time at which anything the service did after our local time `localMs` can be stamped
+   * (`createdAt`, `created`): by the clock learnt from Date headers, less a few seconds of slack; before any response,
+   * two minutes earlier. A Date header is truncated to the second and older than its arrival, so the learnt offset
+   * never overshoots.
+   */
+  serviceTimeAfter(localMs: number): number {
+    return this.clockOffsetMs === undefined ? localMs - UNKNOWN_SKEW_MS : localMs + this.clockOffsetMs - DATE_SLACK_MS;
   }
 
   get stats(): ClientStats {

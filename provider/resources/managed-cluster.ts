@@ -13,9 +13,6 @@ import { managedClusterSchema as schema } from "../schemas/managed-cluster";
 
 type Bag = Record<string, unknown>;
 
-/** How long before the POST a cluster may claim to have been created and still be the one this POST made. */
-const CLOCK_SKEW_MS = 120_000;
-
 function requestBody(inputs: Bag): ManagedClusterRequest {
   const body: Bag = {};
   for (const key of ["name", "type", "description", "configuration"]) if (inputs[key] !== undefined) body[key] = inputs[key];
@@ -33,11 +30,12 @@ function outputs(live: ManagedCluster, inputs: Bag, upgradeJobs?: unknown): Bag 
  * same name and type, created since the attempt began.
  */
 async function findCreatedBy(body: ManagedClusterRequest, startedAt: number): Promise<ManagedCluster | undefined> {
+  const since = isc().client.serviceTimeAfter(startedAt);
   const candidates = (await isc().managedClusters.listAll(eq("name", body.name))).filter(
     (c) =>
       c.name === body.name &&
       (c.type ?? "idn") === (body.type ?? "idn") &&
-      Date.parse(String(c.createdAt ?? "")) >= startedAt - CLOCK_SKEW_MS,
+      Date.parse(String(c.createdAt ?? "")) >= since,
   );
   if (candidates.length > 1) {
     throw new Error(

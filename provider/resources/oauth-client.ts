@@ -13,7 +13,6 @@ import { oauthClientSchema as schema } from "../schemas/oauth-client";
 
 type Bag = Record<string, unknown>;
 
-const CLOCK_SKEW_MS = 120_000;
 const SENT_FIELDS = schema.fields.filter((f) => f.update !== "local").map((f) => f.name);
 /** Clients this process created: never taken for the orphans of another ambiguous POST. */
 const createdHere = new Set<string>();
@@ -40,6 +39,7 @@ function outputs(live: OAuthClient, inputs: Bag, secret: unknown): Bag {
  */
 async function orphansOf(body: CreateOAuthClientRequest, startedAt: number): Promise<OAuthClient[]> {
   const unused = await isc().oauthClients.list("lastUsed isnull");
+  const since = isc().client.serviceTimeAfter(startedAt);
   return unused.filter(
     (c) =>
       !createdHere.has(c.id) &&
@@ -48,7 +48,7 @@ async function orphansOf(body: CreateOAuthClientRequest, startedAt: number): Pro
       c.accessTokenValiditySeconds === body.accessTokenValiditySeconds &&
       sameValue({ kind: "set", items: { kind: "string" } }, c.grantTypes, body.grantTypes) &&
       !c.lastUsed &&
-      Date.parse(c.created) >= startedAt - CLOCK_SKEW_MS,
+      Date.parse(c.created) >= since,
   );
 }
 

@@ -83,14 +83,24 @@ describe("ManagedCluster through the provider host", () => {
       expect(emulator.store.listClusters().filter((c) => c.name === "reset-before").map((c) => c.id)).to.deep.equal([id]);
     });
 
-    it("fails with a clear error and creates nothing when the service refuses the POST", async () => {
-      emulator.injectFault({ method: "POST", path: "/managed-clusters", status: 403, body: { detailCode: "403 Forbidden", trackingId: "t-403", messages: [{ locale: "en-US", localeOrigin: "DEFAULT", text: "The server understood the request but refuses to authorize it." }] } });
+    it("fails with a clear error and creates nothing when the API client may only read, yet refreshes", async () => {
+      // An API client whose tokens carry only the read scope: the emulator refuses writes as ISC does (403).
+      const { client, secret } = emulator.seedOAuthClient({ grantTypes: ["CLIENT_CREDENTIALS"], scope: ["idn:remote-client:read"] });
+      const reader = await ProviderHost.start();
+      await reader.configure(sailpointConfig({ url: emulator.url, credentials: { clientId: client.id, clientSecret: secret } }));
       const urn = urnFor("ManagedCluster", "forbidden");
-      const checked = await host.check(urn, {}, { name: "forbidden" });
-      const error = await hostError(host.create(urn, checked.inputs));
-      expect(error.details).to.include("ISC POST /v2025/managed-clusters failed with 403 403 Forbidden").and.include("trackingId t-403");
+      const checked = await reader.check(urn, {}, { name: "forbidden" });
+      const error = await hostError(reader.create(urn, checked.inputs));
+      expect(error.details).to.include("ISC POST /v2025/managed-clusters failed with 403 403 Forbidden").and.include("lacks a scope");
+      expect(error.details).to.not.include(secret);
       expect(error.initFailure).to.equal(undefined);
       expect(lines(emulator)).to.deep.equal(["POST /v2025/managed-clusters"]);
+      expect(emulator.store.listClusters().filter((c) => c.name === "forbidden")).to.deep.equal([]);
+
+      const existing = await created({ name: "readable" });
+      const refreshed = await reader.read(existing.urn, existing.id, existing.outputs);
+      expect(refreshed.id).to.equal(existing.id);
+      await reader.stop();
     });
   });
 

@@ -204,6 +204,23 @@ describe("OAuthClient through the provider host", () => {
       expect(await tokenStatus(twin.id, twin.secret)).to.equal(200);
     });
 
+    it("leaves alone an identical unused client someone else made seconds before the reset POST", async () => {
+      // Created 30 s earlier by the service's clock: older than the attempt, which the Date headers let us tell.
+      const { client: elder } = emulator.seedOAuthClient({ ...required("elder"), created: new Date(emulator.now() - 30_000).toISOString() });
+      emulator.injectFault({ method: "POST", path: "/oauth-clients", reset: "after" });
+      const urn = urnFor("OAuthClient", "elder-b");
+      const checked = await host.check(urn, {}, required("elder"));
+      const { id } = await host.create(urn, checked.inputs);
+      const orphan = (apiCalls(emulator)[0].responseBody as Bag).id;
+      expect(lines(emulator)).to.deep.equal([
+        "POST /v2025/oauth-clients",
+        "GET /v2025/oauth-clients",
+        `DELETE /v2025/oauth-clients/${String(orphan)}`,
+        "POST /v2025/oauth-clients",
+      ]);
+      expect(emulator.store.listOAuthClients().filter((c) => c.name === "elder").map((c) => c.id)).to.have.members([elder.id, id]);
+    });
+
     it("looks for orphans, finds none, and creates once when the connection resets before the POST was committed", async () => {
       emulator.injectFault({ method: "POST", path: "/oauth-clients", reset: "before" });
       const urn = urnFor("OAuthClient", "reset-before");

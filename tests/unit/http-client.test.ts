@@ -149,4 +149,22 @@ describe("ISC HTTP client", function () {
     expect(error.message).to.include("[redacted]").and.not.include("the-client-secret-123").and.not.include("token-1-abcdefgh");
     await s.close();
   });
+
+  it("learns the service's clock from Date headers, never ahead of it, and allows two minutes before any", async () => {
+    const serviceAhead = 3_600_000;
+    const s = await server([
+      (req, res) => {
+        res.setHeader("date", new Date(Date.now() + serviceAhead).toUTCString());
+        ok(req, res, "", 0);
+      },
+    ]);
+    const client = new IscClient(s.settings);
+    const local = Date.now();
+    expect(client.serviceTimeAfter(local)).to.equal(local - 120_000);
+    await client.request("GET", "x");
+    const learnt = client.serviceTimeAfter(local) - local;
+    // Truncated to the second and 5 s of slack: between 6 s and 5 s short of the real offset.
+    expect(learnt).to.be.within(serviceAhead - 6_100, serviceAhead - 5_000);
+    await s.close();
+  });
 });
