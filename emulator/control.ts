@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { send } from "./http-io";
 import type { IscEmulator } from "./index";
-import type { LogConfigInput } from "./store";
+import type { LogConfigInput } from "./log-configs";
 import type { ChaosOptions, FaultSpec, ManagedClient, ManagedCluster, OAuthClient } from "./types";
 
 class ControlError extends Error {

@@ -12,7 +12,8 @@ import { secret64, uuid } from "./ids";
 import { RateLimiter, type RateLimitConfig } from "./rate-limit";
 import { Recorder } from "./recorder";
 import { createRequestListener } from "./server";
-import { EmulatorStore, type LogConfigInput } from "./store";
+import type { LogConfigInput } from "./log-configs";
+import { EmulatorStore } from "./store";
 import type {
   ChaosOptions,
   ClientCredentials,
@@ -26,7 +27,8 @@ import type {
 } from "./types";
 
 export * from "./types";
-export type { LogConfigInput, TenantInfo } from "./store";
+export type { LogConfigInput } from "./log-configs";
+export type { TenantInfo } from "./new-objects";
 export type { RateLimitConfig } from "./rate-limit";
 export { EmulatorStore } from "./store";
 export { validateResponse, validateSchema } from "./openapi-validator";

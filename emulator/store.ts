@@ -5,44 +5,28 @@
  * The seed/mutate/remove helpers double as the out-of-band "drift" API for tests: they change data the way the
  * real service (or a person in the UI) would, bumping `updatedAt` / `modified`.
  */
-import { base64Url, hexId, iso, safeEqual, secret64, uuid } from "./ids";
+import { hexId, iso, safeEqual, secret64 } from "./ids";
+import { LogConfigs, type LogConfigInput } from "./log-configs";
+import { newCluster, newManagedClient, newOAuthClient, type TenantInfo } from "./new-objects";
 import type { Clock, LogConfig, ManagedClient, ManagedCluster, ManagedClusterType, OAuthClient } from "./types";
-
-export interface TenantInfo {
-  pod: string;
-  org: string;
-}
-
-/** What a log configuration is set from (the PUT body, already validated, or a test's drift). */
-export interface LogConfigInput {
-  clientId?: string;
-  rootLevel: string;
-  logLevels?: Record<string, string>;
-  durationMinutes?: number;
-  /** Absolute end; ISO string or epoch ms. */
-  expiration?: string | number;
-}
-
-export const DEFAULT_LOG_DURATION_MINUTES = 240;
-
-interface StoredLogConfig {
-  config: LogConfig;
-  expiresAt: number;
-}
-
-/** Cluster types whose clusters run no CCG client (`clientType: null`). */
-const TYPES_WITHOUT_CCG = new Set(["das-rc", "das-pc", "das-dc", "das-am", "pag"]);
 
 const clone = <T>(v: T): T => structuredClone(v);
 
-/** Stand-in key material, one line like the spec's examples (the emulator never encrypts anything). */
-function pem(label: string, bytes: number): string {
-  return `-----BEGIN ${label}-----${Buffer.from(base64Url(bytes), "base64url").toString("base64")}-----END ${label}-----`;
+/**
+ * `fn` applied to a copy of `current`, which keeps its id; the `stamp` field (updatedAt / modified) is bumped to
+ * `now` unless `fn` set it.
+ */
+function edited<T extends { id: string }>(current: T, fn: (draft: T) => void, stamp: keyof T, now: string): T {
+  const draft = clone(current);
+  fn(draft);
+  draft.id = current.id;
+  if (draft[stamp] === current[stamp]) (draft as Record<keyof T, unknown>)[stamp] = now;
+  return draft;
 }
 
 export class EmulatorStore {
   private readonly clusters = new Map<string, ManagedCluster>();
-  private readonly logConfigs = new Map<string, StoredLogConfig>();
+  private readonly logConfigs: LogConfigs;
   private readonly clients = new Map<string, ManagedClient>();
   private readonly oauthClients = new Map<string, OAuthClient>();
   private readonly oauthSecrets = new Map<string, string>();
@@ -51,7 +35,9 @@ export class EmulatorStore {
   constructor(
     private readonly clock: Clock,
     readonly tenant: TenantInfo,
-  ) {}
+  ) {
+    this.logConfigs = new LogConfigs(clock);
+  }
 
   private nowIso(): string {
     return iso(this.clock.now());
@@ -81,55 +67,9 @@ export class EmulatorStore {
 
   /** Adds a cluster; fields not given get the defaults of a freshly created one (server-added configuration keys too). */
   seedCluster(partial: Partial<ManagedCluster> = {}): ManagedCluster {
-    const id = partial.id ?? hexId();
-    const type = partial.type ?? "idn";
-    const now = this.nowIso();
-    const { pod, org } = { pod: partial.pod ?? this.tenant.pod, org: partial.org ?? this.tenant.org };
-    const publicKey = pem("PUBLIC KEY", 45);
-    const publicKeyCertificate = pem("CERTIFICATE", 60);
-    const publicKeyThumbprint = base64Url(20);
-    const cluster: ManagedCluster = {
-      id,
-      name: "Managed Cluster",
-      pod,
-      org,
-      type,
-      // The service adds keys the user never sent (isc-api.md §4.4); the user's own keys win. Set below.
-      configuration: {},
-      keyPair: { publicKey, publicKeyThumbprint, publicKeyCertificate },
-      attributes: { queue: { name: `${pod}-${org}-lwt-cluster-${id}`, region: "us-east-1" }, keystore: null },
-      description: "",
-      redis: { redisHost: `redis.${pod}.emulator.local`, redisPort: 6379 },
-      clientType: TYPES_WITHOUT_CCG.has(type) ? null : "CCG",
-      ccgVersion: "v01",
-      pinnedConfig: false,
-      logConfiguration: null,
-      operational: false,
-      status: "NO_CLIENTS",
-      publicKeyCertificate,
-      publicKeyThumbprint,
-      publicKey,
-      encryptionConfiguration: { format: "V3" },
-      alertKey: "",
-      clientIds: [],
-      serviceCount: 0,
-      ccId: "0",
-      createdAt: now,
-      updatedAt: now,
-      lastReleaseNotifiedAt: null,
-      updatePreferences: { processGroups: null, updateState: "AUTO", notificationEmail: null },
-      currentInstalledReleaseVersion: null,
-      updatePackage: null,
-      isOutOfDateNotifiedAt: null,
-      consolidatedHealthIndicatorsStatus: null,
-      ...partial,
-    };
-    cluster.id = id;
-    cluster.type = type;
-    cluster.configuration = { clusterExternalId: id, clusterType: type, gmtOffset: "0", ...clone(partial.configuration ?? {}) };
-    cluster.logConfiguration = null;
-    this.clusters.set(id, cluster);
-    return this.getCluster(id) as ManagedCluster;
+    const cluster = newCluster(partial, this.tenant, this.nowIso());
+    this.clusters.set(cluster.id, cluster);
+    return this.getCluster(cluster.id) as ManagedCluster;
   }
 
   getCluster(id: string): ManagedCluster | undefined {
@@ -156,11 +96,8 @@ export class EmulatorStore {
   mutateCluster(id: string, fn: (cluster: ManagedCluster) => void): ManagedCluster {
     const current = this.clusters.get(id);
     if (!current) throw new Error(`no managed cluster ${id}`);
-    const draft = clone(current);
-    fn(draft);
-    draft.id = id;
+    const draft = edited(current, fn, "updatedAt", this.nowIso());
     draft.logConfiguration = null;
-    if (draft.updatedAt === current.updatedAt) draft.updatedAt = this.nowIso();
     this.clusters.set(id, draft);
     return this.getCluster(id) as ManagedCluster;
   }
@@ -178,40 +115,14 @@ export class EmulatorStore {
   /** Sets (or with `undefined` clears) a cluster's log configuration. No validation: tests may set anything. */
   setLogConfig(clusterId: string, input: LogConfigInput | undefined): LogConfig | undefined {
     if (!this.clusters.has(clusterId)) throw new Error(`no managed cluster ${clusterId}`);
-    if (!input) {
-      this.logConfigs.delete(clusterId);
-      return undefined;
-    }
-    const now = this.clock.now();
-    let expiresAt: number;
-    let durationMinutes: number | undefined;
-    if (input.expiration !== undefined) {
-      expiresAt = typeof input.expiration === "number" ? input.expiration : Date.parse(input.expiration);
-      if (Number.isNaN(expiresAt)) throw new Error(`invalid expiration ${String(input.expiration)}`);
-    } else {
-      durationMinutes = input.durationMinutes ?? DEFAULT_LOG_DURATION_MINUTES;
-      expiresAt = now + durationMinutes * 60_000;
-    }
-    const config: LogConfig = {
-      ...(input.clientId !== undefined ? { clientId: input.clientId } : {}),
-      rootLevel: input.rootLevel,
-      ...(input.logLevels !== undefined ? { logLevels: clone(input.logLevels) } : {}),
-      ...(durationMinutes !== undefined ? { durationMinutes } : {}),
-      expiration: iso(expiresAt),
-    };
-    this.logConfigs.set(clusterId, { config, expiresAt });
-    return clone(config);
+    if (input) return this.logConfigs.set(clusterId, input);
+    this.logConfigs.delete(clusterId);
+    return undefined;
   }
 
-  /** The active configuration; undefined when none was set or it has expired (an expired one is dropped). */
+  /** The active configuration; undefined when none was set or it has expired. */
   getLogConfig(clusterId: string): LogConfig | undefined {
-    const stored = this.logConfigs.get(clusterId);
-    if (!stored) return undefined;
-    if (this.clock.now() >= stored.expiresAt) {
-      this.logConfigs.delete(clusterId);
-      return undefined;
-    }
-    return clone(stored.config);
+    return this.logConfigs.get(clusterId);
   }
 
   // ---- managed clients --------------------------------------------------------------------------------------------
@@ -220,34 +131,8 @@ export class EmulatorStore {
   seedManagedClient(partial: Partial<ManagedClient> & { clusterId: string }): ManagedClient {
     const cluster = this.clusters.get(partial.clusterId);
     if (!cluster) throw new Error(`no managed cluster ${partial.clusterId}`);
-    const id = partial.id ?? uuid();
-    const clientId = partial.clientId ?? uuid();
-    const now = this.nowIso();
-    const client: ManagedClient = {
-      id,
-      alertKey: "",
-      apiGatewayBaseUrl: `https://${this.tenant.org}.api.identitynow.com`,
-      cookbook: uuid(),
-      ccId: null,
-      clientId,
-      description: "",
-      ipAddress: "10.0.0.10",
-      lastSeen: now,
-      name: `VA-${clientId}`,
-      sinceLastSeen: "0",
-      status: "NORMAL",
-      type: "VA",
-      clusterType: cluster.type,
-      vaDownloadUrl: null,
-      vaVersion: `va-${this.tenant.pod}-1-1`,
-      secret: null,
-      createdAt: now,
-      updatedAt: now,
-      provisionStatus: "PROVISIONED",
-      ...partial,
-    };
-    client.id = id;
-    this.clients.set(id, client);
+    const client = newManagedClient(partial, cluster, this.tenant, this.nowIso());
+    this.clients.set(client.id, client);
     this.refreshClusterClients(client.clusterId);
     return clone(client);
   }
@@ -268,10 +153,7 @@ export class EmulatorStore {
   mutateManagedClient(id: string, fn: (client: ManagedClient) => void): ManagedClient {
     const current = this.clients.get(id);
     if (!current) throw new Error(`no managed client ${id}`);
-    const draft = clone(current);
-    fn(draft);
-    draft.id = id;
-    if (draft.updatedAt === current.updatedAt) draft.updatedAt = this.nowIso();
+    const draft = edited(current, fn, "updatedAt", this.nowIso());
     this.clients.set(id, draft);
     this.refreshClusterClients(current.clusterId);
     if (draft.clusterId !== current.clusterId) this.refreshClusterClients(draft.clusterId);
@@ -302,36 +184,10 @@ export class EmulatorStore {
 
   /** Adds an OAuth client; fields not given get create-time defaults. Returns it (secret: null) and its secret. */
   seedOAuthClient(partial: Partial<OAuthClient> & { secret?: string } = {}): { client: OAuthClient; secret: string } {
-    const id = partial.id ?? hexId();
-    const secret = partial.secret ?? secret64();
-    const now = this.nowIso();
-    const client: OAuthClient = {
-      id,
-      businessName: null,
-      homepageUrl: null,
-      name: "API client",
-      description: null,
-      accessTokenValiditySeconds: 750,
-      refreshTokenValiditySeconds: 86400,
-      redirectUris: null,
-      grantTypes: ["CLIENT_CREDENTIALS"],
-      accessType: "OFFLINE",
-      type: "CONFIDENTIAL",
-      internal: false,
-      enabled: true,
-      strongAuthSupported: false,
-      claimsSupported: false,
-      created: now,
-      modified: now,
-      metadata: null,
-      lastUsed: null,
-      scope: ["sp:scopes:all"],
-      ...partial,
-      secret: null,
-    };
-    client.id = id;
-    this.oauthClients.set(id, client);
-    this.oauthSecrets.set(id, secret);
+    const { secret = secret64(), ...fields } = partial;
+    const client = newOAuthClient(fields, this.nowIso());
+    this.oauthClients.set(client.id, client);
+    this.oauthSecrets.set(client.id, secret);
     return { client: clone(client), secret };
   }
 
@@ -348,11 +204,8 @@ export class EmulatorStore {
   mutateOAuthClient(id: string, fn: (client: OAuthClient) => void): OAuthClient {
     const current = this.oauthClients.get(id);
     if (!current) throw new Error(`no OAuth client ${id}`);
-    const draft = clone(current);
-    fn(draft);
-    draft.id = id;
+    const draft = edited(current, fn, "modified", this.nowIso());
     draft.secret = null;
-    if (draft.modified === current.modified) draft.modified = this.nowIso();
     this.oauthClients.set(id, draft);
     return clone(draft);
   }
