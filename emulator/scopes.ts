@@ -6,9 +6,9 @@
  */
 import type { Operation } from "./openapi";
 
-export const ALL_SCOPES = "sp:scopes:all";
+const ALL_SCOPES = "sp:scopes:all";
 
-export function acceptedScopes(operation: Operation): string[] {
+function acceptedScopes(operation: Operation): string[] {
   const security = operation.spec.security;
   if (!Array.isArray(security)) return [ALL_SCOPES];
   const scopes = new Set<string>([ALL_SCOPES]);
