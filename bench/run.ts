@@ -14,6 +14,7 @@ import { providerText } from "../tests/harness/provider-text";
 import { KINDS, type Bag } from "../tests/harness/wire";
 import { kib, median, peakRssMiB, percentile, shuffled, timed } from "./measure";
 import { checkOneRequestEach, CLIENTS, OPS, setUpClients, type Client, type Op } from "./clients";
+import { ISC_LIMIT, ISC_WINDOW_MS, refreshAtTheLimit } from "./refresh-at-limit";
 import { loadSdk } from "./sdk";
 import { printTable, ratioRow, round, rows } from "./table";
 
@@ -30,6 +31,7 @@ const DIFF_RESOURCES = 1_000;
 const DIFF_ROUNDS = 7;
 const PREVIEW_RESOURCES = 100;
 const TOKEN_OPERATIONS = 1_000;
+const REFRESH_RESOURCES = 300;
 /** The SDK we can install (sailpoint-api-client 1.x) has v3, v2024 and beta only: every client uses v2024 here. */
 const API_VERSION = "v2024";
 const RESULTS = path.join(__dirname, "results.json");
@@ -185,6 +187,13 @@ async function main(): Promise<void> {
   if (unchanged !== PREVIEW_RESOURCES) throw new Error(`preview planned ${JSON.stringify(preview.steps.filter((s) => s.op !== "same"))}`);
   rows.push({ metric: `HTTP requests during a preview of ${PREVIEW_RESOURCES} unchanged resources`, ours: previewRequests, baseline: "—", goal: "0", met: previewRequests === 0, unit: "" });
 
+  // A refresh of many resources at ISC's real limit, in a host and an emulator of its own.
+  const refresh = await refreshAtTheLimit(REFRESH_RESOURCES);
+  const atLimit = `refresh of ${REFRESH_RESOURCES} resources at ISC's limit (${ISC_LIMIT} per ${ISC_WINDOW_MS / 1000} s)`;
+  rows.push({ metric: `${atLimit}: 429 responses`, ours: refresh.rateLimited, baseline: "—", goal: "0", met: refresh.rateLimited === 0, unit: "" });
+  rows.push({ metric: `${atLimit}: busiest window`, ours: refresh.busiestWindow, baseline: "—", goal: `<= ${ISC_LIMIT}`, met: refresh.busiestWindow <= ISC_LIMIT, unit: "" });
+  ratioRow(`${atLimit}: wall time vs the limit's floor`, refresh.wallMs / 1000, refresh.floorMs / 1000, 1.1, "s");
+
   // __provider: the serialized provider stored with every resource.
   const providerBytes: Record<string, number> = {};
   for (const kind of KINDS) {
@@ -217,7 +226,16 @@ async function main(): Promise<void> {
   const results = {
     generatedAt: new Date().toISOString(),
     machine,
-    parameters: { iterations: ITERATIONS, warmup: WARMUP, apiVersion: API_VERSION, diffResources: DIFF_RESOURCES, previewResources: PREVIEW_RESOURCES, tokenOperations: TOKEN_OPERATIONS, sdkVersion: sdkVersion ?? null },
+    parameters: {
+      iterations: ITERATIONS,
+      warmup: WARMUP,
+      apiVersion: API_VERSION,
+      diffResources: DIFF_RESOURCES,
+      previewResources: PREVIEW_RESOURCES,
+      tokenOperations: TOKEN_OPERATIONS,
+      refreshResources: REFRESH_RESOURCES,
+      sdkVersion: sdkVersion ?? null,
+    },
     rows,
     detail: {
       medianMs: Object.fromEntries(Object.entries(medians).map(([op, m]) => [op, Object.fromEntries(Object.entries(m).map(([c, v]) => [c, round(v)]))])),
@@ -225,6 +243,7 @@ async function main(): Promise<void> {
       diffCpuMsPerRound: diffCpu.map(round),
       protocolFloorMs: round(floorMs),
       previewWallMs: previewMs,
+      refreshAtLimit: refresh,
       providerBytes,
       providerKiB: Object.fromEntries(Object.entries(providerBytes).map(([k, v]) => [k, kib(v)])),
       hostPeakRssMiB: hostRss ?? null,
