@@ -1,7 +1,7 @@
 /**
  * The clients the benchmark times, each doing the same GET / PATCH / POST of a ManagedCluster against the emulator:
  * through the dynamic-provider host (our provider, a node:http provider, an SDK provider) and in the benchmark's own
- * process (our API layer, plain node:http, the SDK).
+ * process (our API layer, a bare got call, plain node:http, the SDK as published and with its interceptor leak undone).
  */
 import got from "got";
 import type { IscEmulator } from "../emulator";
