@@ -11,6 +11,11 @@ import { newCluster, newManagedClient, newOAuthClient, type TenantInfo } from ".
 import type { Clock, LogConfig, ManagedClient, ManagedCluster, ManagedClusterType, OAuthClient } from "./types";
 
 const clone = <T>(v: T): T => structuredClone(v);
+const copyOf = <T>(map: Map<string, T>, id: string): T | undefined => {
+  const value = map.get(id);
+  return value === undefined ? undefined : clone(value);
+};
+const copiesOf = <T>(map: Map<string, T>): T[] => [...map.values()].map(clone);
 
 /**
  * `fn` applied to a copy of `current`, which keeps its id; the `stamp` field (updatedAt / modified) is bumped to
@@ -138,12 +143,11 @@ export class EmulatorStore {
   }
 
   getManagedClient(id: string): ManagedClient | undefined {
-    const c = this.clients.get(id);
-    return c ? clone(c) : undefined;
+    return copyOf(this.clients, id);
   }
 
   listManagedClients(): ManagedClient[] {
-    return [...this.clients.values()].map(clone);
+    return copiesOf(this.clients);
   }
 
   clientsOfCluster(clusterId: string): ManagedClient[] {
@@ -192,12 +196,11 @@ export class EmulatorStore {
   }
 
   getOAuthClient(id: string): OAuthClient | undefined {
-    const c = this.oauthClients.get(id);
-    return c ? clone(c) : undefined;
+    return copyOf(this.oauthClients, id);
   }
 
   listOAuthClients(): OAuthClient[] {
-    return [...this.oauthClients.values()].map(clone);
+    return copiesOf(this.oauthClients);
   }
 
   /** Changes an OAuth client in place; `modified` is bumped unless `fn` set it. The secret cannot be changed here. */
@@ -238,12 +241,11 @@ export class EmulatorStore {
   }
 
   getClusterType(id: string): ManagedClusterType | undefined {
-    const t = this.clusterTypes.get(id);
-    return t ? clone(t) : undefined;
+    return copyOf(this.clusterTypes, id);
   }
 
   listClusterTypes(): ManagedClusterType[] {
-    return [...this.clusterTypes.values()].map(clone);
+    return copiesOf(this.clusterTypes);
   }
 
   replaceClusterType(t: ManagedClusterType): ManagedClusterType {

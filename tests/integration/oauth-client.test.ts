@@ -35,6 +35,26 @@ describe("OAuthClient through the provider host", () => {
 
   const hostError = (call: Promise<unknown>) => rejection(call, HostError);
 
+  /**
+   * Creates a client named `name` through a POST whose connection resets after the service committed it. Asserts the
+   * provider looked, deleted exactly what that POST made and posted again; returns the result, the calls and that orphan.
+   */
+  async function createdThroughResetPost(name: string, urnName: string) {
+    emulator.injectFault({ method: "POST", path: "/oauth-clients", reset: "after" });
+    const urn = urnFor("OAuthClient", urnName);
+    const checked = await host.check(urn, {}, required(name));
+    const { id, properties } = await host.create(urn, checked.inputs);
+    const calls = apiCalls(emulator);
+    const orphan = (calls[0].responseBody as Bag | undefined)?.id;
+    expect(lines(emulator)).to.deep.equal([
+      "POST /v2025/oauth-clients",
+      "GET /v2025/oauth-clients",
+      `DELETE /v2025/oauth-clients/${String(orphan)}`,
+      "POST /v2025/oauth-clients",
+    ]);
+    return { id, properties, calls, orphan };
+  }
+
   /** Asks the emulator's token endpoint for a token with these client credentials; returns the HTTP status. */
   async function tokenStatus(clientId: string, clientSecret: string): Promise<number> {
     const res = await fetch(`${emulator.url}/oauth/token`, {
@@ -161,19 +181,7 @@ describe("OAuthClient through the provider host", () => {
 
     it("makes no duplicate when the connection resets after the POST was committed, and keeps a working secret", async () => {
       const name = "reset-after";
-      emulator.injectFault({ method: "POST", path: "/oauth-clients", reset: "after" });
-      const urn = urnFor("OAuthClient", name);
-      const checked = await host.check(urn, {}, required(name));
-      const { id, properties } = await host.create(urn, checked.inputs);
-
-      const calls = apiCalls(emulator);
-      const orphan = (calls[0].responseBody as Bag | undefined)?.id ?? calls[2]?.path.split("/").pop();
-      expect(lines(emulator)).to.deep.equal([
-        "POST /v2025/oauth-clients",
-        "GET /v2025/oauth-clients",
-        `DELETE /v2025/oauth-clients/${String(orphan)}`,
-        "POST /v2025/oauth-clients",
-      ]);
+      const { id, properties, calls, orphan } = await createdThroughResetPost(name, name);
       expect(calls[0].outcome).to.equal("reset-after");
       expect(calls[1].query.filters).to.equal("lastUsed isnull");
       expect(calls[2].status).to.equal(204);
@@ -189,17 +197,7 @@ describe("OAuthClient through the provider host", () => {
 
     it("never takes an identical client it created itself for the orphan of a reset POST", async () => {
       const twin = await created(required("twin"));
-      emulator.injectFault({ method: "POST", path: "/oauth-clients", reset: "after" });
-      const urn = urnFor("OAuthClient", "twin-b");
-      const checked = await host.check(urn, {}, required("twin"));
-      const { id } = await host.create(urn, checked.inputs);
-      const orphan = (apiCalls(emulator)[0].responseBody as Bag).id;
-      expect(lines(emulator)).to.deep.equal([
-        "POST /v2025/oauth-clients",
-        "GET /v2025/oauth-clients",
-        `DELETE /v2025/oauth-clients/${String(orphan)}`,
-        "POST /v2025/oauth-clients",
-      ]);
+      const { id } = await createdThroughResetPost("twin", "twin-b");
       expect(emulator.store.listOAuthClients().filter((c) => c.name === "twin").map((c) => c.id)).to.have.members([twin.id, id]);
       expect(await tokenStatus(twin.id, twin.secret)).to.equal(200);
     });
@@ -207,17 +205,7 @@ describe("OAuthClient through the provider host", () => {
     it("leaves alone an identical unused client someone else made seconds before the reset POST", async () => {
       // Created 30 s earlier by the service's clock: older than the attempt, which the Date headers let us tell.
       const { client: elder } = emulator.seedOAuthClient({ ...required("elder"), created: new Date(emulator.now() - 30_000).toISOString() });
-      emulator.injectFault({ method: "POST", path: "/oauth-clients", reset: "after" });
-      const urn = urnFor("OAuthClient", "elder-b");
-      const checked = await host.check(urn, {}, required("elder"));
-      const { id } = await host.create(urn, checked.inputs);
-      const orphan = (apiCalls(emulator)[0].responseBody as Bag).id;
-      expect(lines(emulator)).to.deep.equal([
-        "POST /v2025/oauth-clients",
-        "GET /v2025/oauth-clients",
-        `DELETE /v2025/oauth-clients/${String(orphan)}`,
-        "POST /v2025/oauth-clients",
-      ]);
+      const { id } = await createdThroughResetPost("elder", "elder-b");
       expect(emulator.store.listOAuthClients().filter((c) => c.name === "elder").map((c) => c.id)).to.have.members([elder.id, id]);
     });
 
