@@ -74,7 +74,8 @@ export async function setUpClients(emulator: IscEmulator, host: ProviderHost, ap
     "sailpoint:apiVersion": apiVersion,
     "sailpoint:rateLimit": "100000/1000",
   });
-  const api = new IscApi(new IscClient(resolveSettings(settings, {}))).managedClusters;
+  const resolved = resolveSettings(settings, {});
+  const api = new IscApi(new IscClient(resolved), `${resolved.baseUrl}\n${resolved.clientId}`).managedClusters;
   const token = await fetchToken(emulator);
   const raw = rawClient(emulator.url, token);
   // got with nothing of ours: what our HTTP layer (token cache, limiter, hooks, error mapping) costs on top of it.

@@ -24,9 +24,18 @@ export function kib(bytes: number): number {
 
 /** VmHWM (peak resident set) of a process, in MiB, from /proc; undefined where /proc is not available. */
 export function peakRssMiB(pid: number | undefined): number | undefined {
+  return procStatusMiB(pid, "VmHWM");
+}
+
+/** VmRSS (resident set now) of a process, in MiB, from /proc; undefined where /proc is not available. */
+export function rssMiB(pid: number | undefined): number | undefined {
+  return procStatusMiB(pid, "VmRSS");
+}
+
+function procStatusMiB(pid: number | undefined, field: string): number | undefined {
   if (pid === undefined) return undefined;
   try {
-    const match = /VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    const match = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Math.round((Number(match[1]) / 1024) * 10) / 10 : undefined;
   } catch {
     return undefined;

@@ -1,10 +1,13 @@
 /**
  * Fault injection: explicit faults (consumed in injection order per matching route) and seeded random chaos.
- * A fault answers instead of the handler (status/rawBody), delays, or drops the connection before or after the
- * handler ran.
+ * A fault answers instead of the handler (status/rawBody/body, a redirect, a list that never ends), delays, or drops
+ * the connection before or after the handler ran.
  */
 import { defaultErrorBody, errorResponse, RATE_LIMIT_BODY } from "./errors";
-import type { ApiVersion, ChaosOptions, FaultSpec } from "./types";
+import type { ApiVersion, ChaosOptions, EndlessList, FaultSpec } from "./types";
+
+export const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
+const ENDLESS_PAGE = 250;
 
 export interface FaultRequest {
   method: string;
@@ -21,6 +24,8 @@ export type FaultAction =
 interface ActiveFault {
   spec: FaultSpec;
   remaining: number;
+  /** Answers given so far. */
+  fired: number;
   matches: (path: string) => boolean;
 }
 
@@ -46,9 +51,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function actionOf(spec: FaultSpec): FaultAction {
+function actionOf(spec: FaultSpec, fired: number): FaultAction {
   const delayMs = spec.delayMs ?? 0;
   if (spec.reset) return { kind: "reset", when: spec.reset, delayMs };
+  if (spec.endlessList) return endlessPage(spec.endlessList, fired, spec.headers ?? {}, delayMs);
+  if (spec.redirectTo !== undefined) {
+    const body = spec.rawBody ?? (spec.body !== undefined ? JSON.stringify(spec.body) : "");
+    return { kind: "respond", status: spec.status ?? 302, headers: { ...(spec.headers ?? {}), Location: spec.redirectTo }, bodyText: body, delayMs };
+  }
   if (spec.status === undefined && spec.rawBody === undefined && spec.body === undefined) return { kind: "delay", delayMs };
   const status = spec.status ?? 200;
   const headers: Record<string, string> = { ...(spec.headers ?? {}) };
@@ -57,14 +67,51 @@ function actionOf(spec: FaultSpec): FaultAction {
   return { kind: "respond", status, headers, bodyText, delayMs };
 }
 
+/** The `fired`th answer of an endless list: a full page, the same one each time unless the pages are distinct. */
+function endlessPage(list: EndlessList, fired: number, extraHeaders: Record<string, string>, delayMs: number): FaultAction {
+  const size = list.pageSize ?? ENDLESS_PAGE;
+  const first = list.distinctPages ? fired * size + 1 : 1;
+  const items = Array.from({ length: size }, (_, i) => {
+    const id = `endless-${String(first + i).padStart(6, "0")}`;
+    return { name: id, ...(list.item ?? {}), id };
+  });
+  const headers: Record<string, string> = { ...extraHeaders };
+  if (list.totalCount !== undefined) headers["X-Total-Count"] = String(list.totalCount);
+  return { kind: "respond", status: 200, headers, bodyText: JSON.stringify(items), delayMs };
+}
+
+/** Throws for a fault that cannot be answered as asked. */
+function validate(spec: FaultSpec): void {
+  if (spec.redirectTo !== undefined) {
+    if (typeof spec.redirectTo !== "string" || spec.redirectTo === "") throw new Error("fault redirectTo must be a non-empty URL");
+    if (spec.status !== undefined && !(REDIRECT_STATUSES as readonly number[]).includes(spec.status)) {
+      throw new Error(`fault redirectTo needs status ${REDIRECT_STATUSES.join(", ")} (default 302), not ${spec.status}`);
+    }
+  }
+  const list = spec.endlessList;
+  if (list !== undefined) {
+    if (typeof list !== "object" || list === null) throw new Error("fault endlessList must be an object");
+    if (list.pageSize !== undefined && !(Number.isInteger(list.pageSize) && list.pageSize >= 1 && list.pageSize <= 10_000)) {
+      throw new Error("fault endlessList.pageSize must be a whole number from 1 to 10000");
+    }
+    if (list.totalCount !== undefined && !(Number.isInteger(list.totalCount) && list.totalCount >= 0)) {
+      throw new Error("fault endlessList.totalCount must be a whole number >= 0");
+    }
+    if (spec.redirectTo !== undefined || spec.status !== undefined || spec.body !== undefined || spec.rawBody !== undefined) {
+      throw new Error("fault endlessList cannot be combined with redirectTo, status, body or rawBody");
+    }
+  }
+}
+
 export class FaultInjector {
   private faults: ActiveFault[] = [];
   private chaosConfig?: { opts: ChaosOptions; random: () => number; matches: (p: string) => boolean };
 
   inject(spec: FaultSpec): void {
-    const times = spec.times ?? 1;
+    const times = spec.times ?? (spec.endlessList ? Infinity : 1);
     if (!(times > 0)) throw new Error("fault times must be > 0");
-    this.faults.push({ spec, remaining: times, matches: pathMatcher(spec.path) });
+    validate(spec);
+    this.faults.push({ spec, remaining: times, fired: 0, matches: pathMatcher(spec.path) });
   }
 
   /** Removes every fault and stops chaos. */
@@ -93,7 +140,7 @@ export class FaultInjector {
       if (s.probability !== undefined && Math.random() >= s.probability) continue;
       f.remaining--;
       if (f.remaining <= 0) this.faults = this.faults.filter((x) => x !== f);
-      return actionOf(s);
+      return actionOf(s, f.fired++);
     }
     return this.chaosAction(req);
   }

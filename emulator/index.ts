@@ -212,6 +212,18 @@ export class IscEmulator {
     this.tokens.revokeAll();
   }
 
+  /**
+   * Rotates a configured client's secret, as an admin regenerating an API client's credentials does: the old secret
+   * is refused from now on and every token issued so far is revoked. Returns the new secret (or sets `secret`).
+   */
+  rotateClientSecret(clientId: string = this.credentials.clientId, secret: string = secret64()): string {
+    const client = this.clients.find((c) => c.clientId === clientId);
+    if (!client) throw new Error(`no configured client ${clientId}`);
+    (client as ClientCredentials).clientSecret = secret;
+    this.tokens.revokeAll();
+    return secret;
+  }
+
   /** Makes the token endpoint answer `status` (e.g. 503) until called with false. */
   setTokenEndpointDown(status: number | false): void {
     this.tokens.endpointDown = status;

@@ -170,6 +170,30 @@ export interface FaultSpec {
   delayMs?: number;
   /** Destroy the socket without a response: "before" the handler runs, or "after" it committed its change. */
   reset?: "before" | "after";
+  /**
+   * Answer with a redirect to this URL (the Location header) instead of running the handler. `status` must then be
+   * 301, 302, 303, 307 or 308 (default 302); the body is empty unless `rawBody` or `body` is given.
+   */
+  redirectTo?: string;
+  /**
+   * Answer a list request with a list that never ends: every answer is a full page whatever `offset` says, without
+   * running the handler. `times` defaults to Infinity for this fault.
+   */
+  endlessList?: EndlessList;
+}
+
+export interface EndlessList {
+  /** Objects per answer (default 250, ISC's largest page). */
+  pageSize?: number;
+  /** Sent as X-Total-Count with every page (default: no header). */
+  totalCount?: number;
+  /**
+   * false (default): every page holds the same objects, as from a service that ignores `offset`. true: each answer
+   * holds new objects, as from a list that never runs out.
+   */
+  distinctPages?: boolean;
+  /** Fields of every object (default none); each gets `id` `endless-000001`, ... and, unless given, that as `name`. */
+  item?: Record<string, unknown>;
 }
 
 export interface ChaosOptions {

@@ -4,7 +4,9 @@
  * must stay importable, and accept older output shapes, for as long as any stack uses it.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { configureFrom } from "./context";
+import { configureError, configureFrom } from "./context";
+import { reportedOnce } from "./host-output";
+import type * as HttpClient from "./http/client";
 import { clusterLogConfig } from "./resources/cluster-log-config";
 import { managedCluster } from "./resources/managed-cluster";
 import { oauthClient } from "./resources/oauth-client";
@@ -17,15 +19,36 @@ const implementations: Record<ResourceKind, dynamic.ResourceProvider> = {
   OAuthClient: oauthClient,
 };
 
-/** Shared by every resource kind: the settings are resolved once per host process and validated up front. */
+/**
+ * Shared by every resource kind: the settings are resolved once per host process. Invalid settings do not fail
+ * here (the host would print them with a stack trace, once per resource kind): every check reports them instead, as
+ * one failure naming each key and its variable, before any request is sent.
+ */
 export async function configure(req: dynamic.ConfigureRequest): Promise<void> {
   configureFrom(req.config);
+}
+
+/** Check fails with the settings problem, if there is one, before looking at the inputs. */
+function checkingSettings(check: NonNullable<dynamic.ResourceProvider["check"]>): NonNullable<dynamic.ResourceProvider["check"]> {
+  return async (olds, news) => {
+    const problem = configureError();
+    return problem ? { inputs: news, failures: [{ property: "", reason: problem.message }] } : check(olds, news);
+  };
 }
 
 export function resource(kind: ResourceKind): dynamic.ResourceProvider {
   const implementation = implementations[kind];
   if (!implementation) throw new Error(`pulumi-sailpoint-isc: unknown resource kind "${kind}"`);
-  return { ...implementation, configure };
+  const { check, diff, create, read, update, delete: remove } = implementation;
+  return {
+    configure,
+    check: check && checkingSettings(reportedOnce(check)),
+    diff: diff && reportedOnce(diff),
+    create,
+    read: read && reportedOnce(read),
+    update,
+    delete: remove && reportedOnce(remove),
+  };
 }
 
 export { IscApi } from "./api";
@@ -33,7 +56,10 @@ export * from "./api/types";
 export { ConfigError, resolveSettings, mapConfig, API_VERSIONS, DEFAULT_API_VERSION, SETTING_NAMES } from "./config";
 export type { ApiVersion, ConfigSource, Settings, RateLimit } from "./config";
 export { IscApiError } from "./http/errors";
-export { IscClient } from "./http/client";
+/** The HTTP client, loaded on first use: check and diff (all a preview needs) never load got and p-throttle. */
+export declare const IscClient: typeof HttpClient.IscClient;
+export type IscClient = HttpClient.IscClient;
+Object.defineProperty(exports, "IscClient", { enumerable: true, get: () => (require("./http/client") as typeof HttpClient).IscClient });
 export { isc } from "./context";
 export { managedClusterSchema } from "./schemas/managed-cluster";
 export { clusterLogConfigSchema } from "./schemas/cluster-log-config";

@@ -1,8 +1,34 @@
 /** pulumi-sailpoint-isc: Pulumi resources for SailPoint Identity Security Cloud. */
 export { ManagedCluster, type ManagedClusterArgs } from "./managed-cluster";
-export { ClusterLogConfig, type ClusterLogConfigArgs } from "./cluster-log-config";
+export {
+  ClusterLogConfig,
+  type ClusterLogConfigArgs,
+  type ClusterLogConfigCommonArgs,
+  type ClusterLogConfigDurationArgs,
+  type ClusterLogConfigExpirationArgs,
+} from "./cluster-log-config";
 export { OAuthClient, type OAuthClientArgs, type GrantType } from "./oauth-client";
-export type { ClusterType, LogLevel } from "../provider/api/types";
-export { CLUSTER_TYPES, LOG_LEVELS, GRANT_TYPES, ACCESS_TYPES, CLIENT_TYPES } from "../provider/api/types";
+export type {
+  AccessType,
+  ClientType,
+  ClusterHealthStatus,
+  ClusterStatus,
+  ClusterType,
+  LogLevel,
+  ManagedClientStatusCode,
+  ManagedClientType,
+} from "../provider/api/types";
+// The API's enum values (from the bundled OpenAPI files), e.g. to validate configuration before a deployment.
+export {
+  ACCESS_TYPES,
+  CLIENT_TYPES,
+  CLUSTER_HEALTH_STATUSES,
+  CLUSTER_STATUSES,
+  CLUSTER_TYPES,
+  GRANT_TYPES,
+  LOG_LEVELS,
+  MANAGED_CLIENT_STATUSES,
+  MANAGED_CLIENT_TYPES,
+} from "../provider/api/types";
 export * from "./lookups";
 export type { ManagedCluster as ManagedClusterInfo, OAuthClient as OAuthClientInfo, ManagedClientStatus } from "../provider/api/types";

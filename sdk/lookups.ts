@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { IscApi } from "../provider/api";
-import type { ManagedCluster, ManagedClientStatus, OAuthClient } from "../provider/api/types";
+import type { ClusterStatus, ClusterType, ManagedCluster, ManagedClientStatus, ManagedClientType, OAuthClient } from "../provider/api/types";
 import type { ConfigSource } from "../provider/config";
 
 function api(): IscApi {
@@ -16,10 +16,11 @@ function api(): IscApi {
   return isc(resolveSettings(stack));
 }
 
+/** Filters of `GET /managed-clusters` (each `eq`; all given ones must match). */
 export interface ManagedClusterFilters {
   name?: string;
-  type?: string;
-  status?: string;
+  type?: ClusterType;
+  status?: ClusterStatus;
   operational?: boolean;
 }
 
@@ -67,7 +68,7 @@ export async function listOAuthClients(filters?: OAuthClientFilters): Promise<OA
 }
 
 /** A managed client's status (`type` is CCG, VA, INTERNAL or IIQ_HARVESTER). */
-export async function getManagedClientStatus(args: { id: string; type: string }): Promise<ManagedClientStatus> {
+export async function getManagedClientStatus(args: { id: string; type: ManagedClientType }): Promise<ManagedClientStatus> {
   return api().managedClients.getStatus(args.id, args.type);
 }
 
@@ -80,6 +81,6 @@ export function getOAuthClientOutput(args: { id: pulumi.Input<string> }): pulumi
   return pulumi.output(args.id).apply((id) => getOAuthClient({ id })) as pulumi.Output<OAuthClient>;
 }
 
-export function getManagedClientStatusOutput(args: { id: pulumi.Input<string>; type: pulumi.Input<string> }): pulumi.Output<ManagedClientStatus> {
+export function getManagedClientStatusOutput(args: { id: pulumi.Input<string>; type: pulumi.Input<ManagedClientType> }): pulumi.Output<ManagedClientStatus> {
   return pulumi.all([args.id, args.type]).apply(([id, type]) => getManagedClientStatus({ id, type })) as pulumi.Output<ManagedClientStatus>;
 }

@@ -1,10 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ClusterType } from "../provider/api/types";
 import { managedClusterSchema } from "../provider/schemas/managed-cluster";
-import { seededProps } from "./outputs";
-import { providerShim } from "./shim";
-
-const provider = providerShim("ManagedCluster");
+import { registrationOptions, registrationProps, suspendStackTraces, typeToken } from "./registration";
 
 export interface ManagedClusterArgs {
   /** Cluster name. Updated in place. */
@@ -27,7 +24,7 @@ export interface ManagedClusterArgs {
 }
 
 /** An ISC managed cluster (`/managed-clusters`). */
-export class ManagedCluster extends pulumi.dynamic.Resource {
+export class ManagedCluster extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly type: pulumi.Output<ClusterType>;
   declare readonly description: pulumi.Output<string | undefined>;
@@ -69,6 +66,11 @@ export class ManagedCluster extends pulumi.dynamic.Resource {
   declare readonly consolidatedHealthIndicatorsStatus: pulumi.Output<string | null>;
 
   constructor(name: string, args: ManagedClusterArgs, opts?: pulumi.CustomResourceOptions) {
-    super(provider, name, seededProps(managedClusterSchema, args), opts, "sailpoint", "ManagedCluster");
+    const restore = suspendStackTraces();
+    try {
+      super(typeToken("ManagedCluster"), name, registrationProps("ManagedCluster", managedClusterSchema, args), registrationOptions(managedClusterSchema, opts));
+    } finally {
+      restore();
+    }
   }
 }

@@ -1,11 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { AccessType, ClientType, GrantType } from "../provider/api/types";
 import { oauthClientSchema } from "../provider/schemas/oauth-client";
-import { seededProps } from "./outputs";
-import { providerShim } from "./shim";
+import { registrationOptions, registrationProps, suspendStackTraces, typeToken } from "./registration";
 
-const provider = providerShim("OAuthClient");
-
-export type GrantType = "CLIENT_CREDENTIALS" | "AUTHORIZATION_CODE" | "REFRESH_TOKEN";
+export type { GrantType };
 
 export interface OAuthClientArgs {
   /** Client name. Updated in place. */
@@ -19,7 +17,7 @@ export interface OAuthClientArgs {
   /** Grant types, compared as a set. Updated in place. */
   grantTypes: pulumi.Input<pulumi.Input<GrantType>[]>;
   /** ONLINE or OFFLINE. Updated in place. */
-  accessType: pulumi.Input<"ONLINE" | "OFFLINE">;
+  accessType: pulumi.Input<AccessType>;
   /** Whether the client may get tokens; default true. Updated in place. */
   enabled?: pulumi.Input<boolean>;
   businessName?: pulumi.Input<string>;
@@ -29,7 +27,7 @@ export interface OAuthClientArgs {
   strongAuthSupported?: pulumi.Input<boolean>;
   claimsSupported?: pulumi.Input<boolean>;
   /** CONFIDENTIAL (the service's default) or PUBLIC. A change replaces the client, and so its secret. */
-  type?: pulumi.Input<"CONFIDENTIAL" | "PUBLIC">;
+  type?: pulumi.Input<ClientType>;
   /** A change replaces the client, and so its secret. */
   internal?: pulumi.Input<boolean>;
   /** Scopes, compared as a set; the service applies sp:scopes:all when omitted. A change replaces the client. */
@@ -42,20 +40,20 @@ export interface OAuthClientArgs {
  * An ISC API/OAuth client (`/oauth-clients`). Its `secret` comes only from the create call; it is registered as a
  * secret output, so it is encrypted in state and masked in previews, and it survives every refresh and update.
  */
-export class OAuthClient extends pulumi.dynamic.Resource {
+export class OAuthClient extends pulumi.CustomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string>;
   declare readonly accessTokenValiditySeconds: pulumi.Output<number>;
   declare readonly refreshTokenValiditySeconds: pulumi.Output<number | undefined>;
   declare readonly grantTypes: pulumi.Output<GrantType[]>;
-  declare readonly accessType: pulumi.Output<string>;
+  declare readonly accessType: pulumi.Output<AccessType>;
   declare readonly enabled: pulumi.Output<boolean>;
   declare readonly businessName: pulumi.Output<string | undefined>;
   declare readonly homepageUrl: pulumi.Output<string | undefined>;
   declare readonly redirectUris: pulumi.Output<string[] | undefined>;
   declare readonly strongAuthSupported: pulumi.Output<boolean | undefined>;
   declare readonly claimsSupported: pulumi.Output<boolean | undefined>;
-  declare readonly type: pulumi.Output<string | undefined>;
+  declare readonly type: pulumi.Output<ClientType | undefined>;
   declare readonly internal: pulumi.Output<boolean | undefined>;
   declare readonly scope: pulumi.Output<string[] | undefined>;
   declare readonly importId: pulumi.Output<string | undefined>;
@@ -71,7 +69,11 @@ export class OAuthClient extends pulumi.dynamic.Resource {
   declare readonly metadata: pulumi.Output<string | null>;
 
   constructor(name: string, args: OAuthClientArgs, opts?: pulumi.CustomResourceOptions) {
-    const secrets = [...(opts?.additionalSecretOutputs ?? []), ...(oauthClientSchema.secretOutputs ?? [])];
-    super(provider, name, seededProps(oauthClientSchema, args), { ...opts, additionalSecretOutputs: [...new Set(secrets)] }, "sailpoint", "OAuthClient");
+    const restore = suspendStackTraces();
+    try {
+      super(typeToken("OAuthClient"), name, registrationProps("OAuthClient", oauthClientSchema, args), registrationOptions(oauthClientSchema, opts));
+    } finally {
+      restore();
+    }
   }
 }

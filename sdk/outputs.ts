@@ -1,12 +1,56 @@
+import * as pulumi from "@pulumi/pulumi";
+import { LOST_KEY, LOST_KEYS } from "../provider/engine/check";
 import { outputNames } from "../provider/engine/schema";
 import type { ResourceSchema } from "../provider/engine/schema";
+
+type Found = string | undefined;
 
 /**
  * Props for `pulumi.dynamic.Resource`: every output the resource exposes seeded as undefined (pulumi/pulumi#5174),
  * then the user's args on top.
+ *
+ * Pulumi serializes inputs by copying objects key by key, and assigning a `__proto__` key (an ordinary key after
+ * JSON.parse of a configuration file) sets the copy's prototype instead: the key would vanish before the provider
+ * runs. So each map input (and the args themselves) is looked at here, once it resolves (it may be an Output, and
+ * pulumi.output() would already copy it), and the properties that have such a key are named under `__lostKeys`,
+ * which the provider's check refuses: the registration fails with one error naming the resource and the property,
+ * before any request.
  */
 export function seededProps(schema: ResourceSchema, args: object): Record<string, unknown> {
   const props: Record<string, unknown> = {};
   for (const name of outputNames(schema)) props[name] = undefined;
-  return { ...props, ...args };
+  const inputs: Record<string, unknown> = { ...props, ...args };
+  const found: Array<Found | pulumi.Output<Found> | Promise<Found>> = [];
+  if (hasLostKey(args)) {
+    found.push(LOST_KEY);
+    delete inputs[LOST_KEY];
+  }
+  for (const field of schema.fields) {
+    if (field.type.kind === "map" && inputs[field.name] !== undefined) found.push(lostKeyIn(inputs[field.name], field.name));
+  }
+  const lost = namesOf(found);
+  if (lost !== undefined) inputs[LOST_KEYS] = lost;
+  return inputs;
+}
+
+/** `property` when the value, once resolved, has the lost key. Looked at on the value itself, never on a copy. */
+function lostKeyIn(value: unknown, property: string): Found | pulumi.Output<Found> | Promise<Found> {
+  const check = (resolved: unknown): Found => (hasLostKey(resolved) ? property : undefined);
+  if (pulumi.Output.isInstance(value)) return value.apply(check);
+  if (value instanceof Promise) return value.then(check);
+  return check(value);
+}
+
+/** The properties found, or undefined (no input at all) when there are none. */
+function namesOf(found: Array<Found | pulumi.Output<Found> | Promise<Found>>): string[] | undefined | pulumi.Output<string[] | undefined> {
+  const names = (all: Found[]) => {
+    const present = all.filter((n): n is string => n !== undefined);
+    return present.length > 0 ? present : undefined;
+  };
+  if (found.every((f) => f === undefined || typeof f === "string")) return names(found as Found[]);
+  return pulumi.all(found).apply(names);
+}
+
+function hasLostKey(value: unknown): boolean {
+  return typeof value === "object" && value !== null && Object.prototype.hasOwnProperty.call(value, LOST_KEY);
 }

@@ -9,7 +9,14 @@ export class IscApi {
   readonly managedClients: ManagedClientsApi;
   readonly oauthClients: OAuthClientsApi;
 
-  constructor(readonly client: IscClient) {
+  /**
+   * @param tenantKey identifies the tenant and API client (base URL and client id, never the secret): the scope of
+   *   the pending-create journal.
+   */
+  constructor(
+    readonly client: IscClient,
+    readonly tenantKey: string,
+  ) {
     this.managedClusters = new ManagedClustersApi(client);
     this.managedClients = new ManagedClientsApi(client);
     this.oauthClients = new OAuthClientsApi(client);

@@ -1,13 +1,38 @@
 import type { IscClient } from "../http/client";
-import type { ManagedClientStatus } from "./types";
+import { registerSensitive } from "../http/redact";
+import { Collection } from "./collection";
+import type { ManagedClient, ManagedClientRequest, ManagedClientStatus } from "./types";
 
-/** `/managed-clients` status endpoints (isc-api.md §3.4). */
-export class ManagedClientsApi {
-  constructor(private readonly client: IscClient) {}
+/** `/managed-clients` (isc-api.md §3.4): the VA and CCG clients paired with a cluster, and their status. */
+export class ManagedClientsApi extends Collection<ManagedClient> {
+  constructor(client: IscClient) {
+    // The client's API key is in the create response only: a create answer without one is unusable.
+    super(client, { base: "managed-clients", pageSize: 250, createdWith: ["secret"] });
+  }
+
+  /** Every client, or those of one cluster, paging 250 at a time. */
+  async listAll(clusterId?: string): Promise<ManagedClient[]> {
+    const filters = clusterId === undefined ? undefined : `clusterId eq "${clusterId.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    const all: ManagedClient[] = [];
+    for (let offset = 0; ; offset += 250) {
+      const page = await this.listPage({ offset, limit: 250, filters });
+      all.push(...page.items);
+      if (page.items.length < 250) return all;
+    }
+  }
+
+  protected override listEverything(): Promise<ManagedClient[]> {
+    return this.listAll();
+  }
+
+  override async create(request: ManagedClientRequest): Promise<ManagedClient> {
+    const created = await super.create(request);
+    registerSensitive(created.secret);
+    return created;
+  }
 
   async getStatus(id: string, type: string): Promise<ManagedClientStatus> {
-    const path = `managed-clients/${encodeURIComponent(id)}/status`;
-    return (await this.client.request<ManagedClientStatus>("GET", path, { searchParams: { type } })).body;
+    return (await this.client.request<ManagedClientStatus>("GET", this.at(id, "/status"), { searchParams: { type } })).body;
   }
 
   /**
@@ -15,7 +40,6 @@ export class ManagedClientsApi {
    * sailpoint:apiVersion says.
    */
   async updateStatusBeta(id: string, status: ManagedClientStatus): Promise<Record<string, unknown>> {
-    const path = `managed-clients/${encodeURIComponent(id)}/status`;
-    return (await this.client.request<Record<string, unknown>>("POST", path, { json: status, version: "beta" })).body;
+    return (await this.client.request<Record<string, unknown>>("POST", this.at(id, "/status"), { json: status, version: "beta" })).body;
   }
 }

@@ -1,20 +1,17 @@
 import type { IscClient } from "../http/client";
-import { IscApiError } from "../http/errors";
-import type {
-  ClientLogConfiguration, ClusterManualUpgrade, JsonPatchOperation, ListOptions, ManagedCluster,
-  ManagedClusterRequest, Page,
-} from "./types";
+import { Collection, orUndefinedOn404 } from "./collection";
+import { pageAll } from "./paging";
+import { expectFields } from "./responses";
+import type { ClientLogConfiguration, ClusterManualUpgrade, ListOptions, ManagedCluster, Page } from "./types";
 
 const BASE = "managed-clusters";
 const MAX_PAGE = 250;
 
-function at(id: string, suffix = ""): string {
-  return `${BASE}/${encodeURIComponent(id)}${suffix}`;
-}
-
 /** `/managed-clusters` and its sub-resources (isc-api.md §3.1–3.3). */
-export class ManagedClustersApi {
-  constructor(private readonly client: IscClient) {}
+export class ManagedClustersApi extends Collection<ManagedCluster> {
+  constructor(client: IscClient) {
+    super(client, { base: BASE, pageSize: MAX_PAGE });
+  }
 
   async list(options: ListOptions = {}): Promise<Page<ManagedCluster>> {
     const res = await this.client.request<ManagedCluster[]>("GET", BASE, { searchParams: { ...options } });
@@ -22,46 +19,28 @@ export class ManagedClustersApi {
     return { items: res.body ?? [], total: total === undefined ? undefined : Number(total) };
   }
 
-  /** Pages through every cluster matching `filters`. */
+  /** Pages through every cluster matching `filters`, bounded (see pageAll). */
   async listAll(filters?: string): Promise<ManagedCluster[]> {
-    const all: ManagedCluster[] = [];
-    for (let offset = 0; ; offset += MAX_PAGE) {
-      const page = await this.list({ offset, limit: MAX_PAGE, filters });
-      all.push(...page.items);
-      if (page.items.length < MAX_PAGE) return all;
-    }
+    return pageAll((offset, limit) => this.list({ offset, limit, count: true, filters }), {
+      what: `GET /${this.client.apiVersion}/${BASE}`,
+      pageSize: MAX_PAGE,
+    });
   }
 
-  async get(id: string): Promise<ManagedCluster> {
-    return (await this.client.request<ManagedCluster>("GET", at(id))).body;
-  }
-
-  /** The cluster, or undefined when the service answers 404. */
-  async find(id: string): Promise<ManagedCluster | undefined> {
-    return orUndefinedOn404(() => this.get(id));
-  }
-
-  async create(request: ManagedClusterRequest): Promise<ManagedCluster> {
-    return (await this.client.request<ManagedCluster>("POST", BASE, { json: request })).body;
-  }
-
-  async patch(id: string, operations: JsonPatchOperation[]): Promise<ManagedCluster> {
-    return (await this.client.request<ManagedCluster>("PATCH", at(id), { patch: operations })).body;
-  }
-
-  /** Deletes the cluster; a cluster that is already gone counts as deleted. */
-  async delete(id: string, removeClients = false): Promise<void> {
-    await orUndefinedOn404(() => this.client.request("DELETE", at(id), { searchParams: { removeClients } }));
+  protected override listEverything(): Promise<ManagedCluster[]> {
+    return this.listAll();
   }
 
   /** The active log configuration, or undefined when the service answers 204 (none, or expired). */
   async getLogConfig(id: string): Promise<ClientLogConfiguration | undefined> {
-    const res = await this.client.request<ClientLogConfiguration | undefined>("GET", at(id, "/log-config"));
-    return res.status === 204 ? undefined : res.body;
+    const path = this.at(id, "/log-config");
+    const res = await this.client.request<unknown>("GET", path);
+    if (res.status === 204) return undefined;
+    return expectFields<ClientLogConfiguration>({ method: "GET", path: `/${path}`, status: res.status }, res.body, ["rootLevel"]);
   }
 
   async putLogConfig(id: string, config: ClientLogConfiguration): Promise<ClientLogConfiguration> {
-    return (await this.client.request<ClientLogConfiguration>("PUT", at(id, "/log-config"), { json: config })).body;
+    return (await this.client.request<ClientLogConfiguration>("PUT", this.at(id, "/log-config"), { json: config })).body;
   }
 
   /** Triggers a manual upgrade (v2024 and later). */
@@ -72,15 +51,8 @@ export class ManagedClustersApi {
           "set sailpoint:apiVersion (SAIL_API_VERSION) to v2024 or later to use manualUpgradeTrigger",
       );
     }
-    return (await this.client.request<ClusterManualUpgrade>("POST", at(id, "/manualUpgrade"))).body;
+    return (await this.client.request<ClusterManualUpgrade>("POST", this.at(id, "/manualUpgrade"))).body;
   }
 }
 
-export async function orUndefinedOn404<T>(call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (error) {
-    if (error instanceof IscApiError && error.notFound) return undefined;
-    throw error;
-  }
-}
+export { orUndefinedOn404 };

@@ -6,6 +6,20 @@ export interface CheckOutcome {
   failures: Problem[];
 }
 
+/**
+ * The only key the engine's side adds to a resource's inputs: the dynamic-provider host's serialized provider. Any
+ * other key, `__`-prefixed or not, is not a property of the resource and is refused.
+ */
+export const ENGINE_KEYS: ReadonlySet<string> = new Set(["__provider"]);
+
+/**
+ * Set by the resource classes (program side) to the properties whose value has a key Pulumi's serialization of
+ * inputs cannot carry (`__proto__`, which JSON.parse makes an ordinary key but which the copy drops): the key never
+ * reaches the provider, so the class names the property here and check refuses it, naming the property.
+ */
+export const LOST_KEYS = "__lostKeys";
+export const LOST_KEY = "__proto__";
+
 /** Whether `olds` are the inputs of a resource that already exists (check receives `{}` on create). */
 export function exists(olds: Record<string, unknown>): boolean {
   return Object.keys(olds).some((k) => !k.startsWith("__"));
@@ -24,7 +38,8 @@ export function checkInputs(
   const inputs: Record<string, unknown> = {};
   const known = new Set(schema.fields.map((f) => f.name));
   for (const key of Object.keys(news)) {
-    if (key.startsWith("__")) inputs[key] = news[key];
+    if (ENGINE_KEYS.has(key)) inputs[key] = news[key];
+    else if (key === LOST_KEYS) failures.push(...lostKeyFailures(schema, news[key]));
     else if (!known.has(key)) {
       failures.push({
         property: key,
@@ -49,4 +64,19 @@ export function checkInputs(
     inputs[field.name] = isPlainObject(value) || Array.isArray(value) ? plain(value) : value;
   }
   return { inputs, failures };
+}
+
+function lostKeyFailures(schema: ResourceSchema, value: unknown): Problem[] {
+  if (value === UNKNOWN) return [];
+  if (!Array.isArray(value) || !value.every((p) => typeof p === "string")) {
+    return [{ property: LOST_KEYS, reason: `is not a ${schema.type} property` }];
+  }
+  return value.map((property: string) => ({
+    property,
+    reason:
+      property === LOST_KEY
+        ? `is not a ${schema.type} property (and Pulumi's serialization would drop it)`
+        : `has a key "${LOST_KEY}", which Pulumi's serialization of inputs drops without a word (a copy treats it as ` +
+          "the prototype, not a key), so it would never reach ISC; rename or remove the key",
+  }));
 }

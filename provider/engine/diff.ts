@@ -31,5 +31,5 @@ export function diffInputs(
     changed.push(field.name);
     if (field.update === "replace") replaces.push(field.name);
   }
-  return { changes: changed.length > 0, replaces, deleteBeforeReplace: false, changed };
+  return { changes: changed.length > 0, replaces, deleteBeforeReplace: replaces.length > 0 && schema.deleteBeforeReplace === true, changed };
 }

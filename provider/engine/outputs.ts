@@ -1,4 +1,4 @@
-import type { ResourceSchema } from "./schema";
+import { outputNames, type ResourceSchema } from "./schema";
 import { isPlainObject, plain } from "./values";
 
 /**
@@ -64,5 +64,17 @@ export function serviceFieldsOf(schema: ResourceSchema, outputs: Record<string, 
   const inputNames = new Set(schema.fields.map((f) => f.name));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(outputs)) if (!inputNames.has(key) && !key.startsWith("__")) out[key] = value;
+  return out;
+}
+
+/**
+ * Every output that is not an input, null where there is no value: an output missing from the state is unknown in
+ * every later preview (a stack output built on it shows as `[unknown]`), and a refresh would change the shape. Inputs
+ * are echoed only when the program declares them.
+ */
+export function withEveryOutput(schema: ResourceSchema, outputs: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...outputs };
+  const inputNames = new Set(schema.fields.map((f) => f.name));
+  for (const name of outputNames(schema)) if (out[name] === undefined && !inputNames.has(name)) out[name] = null;
   return out;
 }

@@ -49,6 +49,11 @@ export interface ResourceSchema {
   extraOutputs?: readonly string[];
   /** Every service field, as named in outputs (the API schema's properties, minus those that are inputs). */
   serviceOutputs: readonly string[];
+  /**
+   * The replacement takes over the old object's place (one per parent, as a cluster's log configuration): the engine
+   * must delete the old copy before it creates the new one, or the old copy's delete undoes the new one's work.
+   */
+  deleteBeforeReplace?: boolean;
 }
 
 export function fieldNamed(schema: ResourceSchema, name: string): Field | undefined {

@@ -22,7 +22,10 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  return typeof value === "object" ? "an object" : `${typeof value} ${JSON.stringify(value)}`.slice(0, 80);
+  if (typeof value === "object") return "an object";
+  // JSON has no NaN or Infinity (JSON.stringify gives "null"): name them as they are.
+  if (typeof value === "number" && !Number.isFinite(value)) return `number ${String(value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`.slice(0, 80);
 }
 
 export interface Problem {

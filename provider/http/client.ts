@@ -1,7 +1,8 @@
 import got, { HTTPError, RequestError, type Got, type Method } from "got";
 import { createHash } from "node:crypto";
 import type { ApiVersion, Settings } from "../config";
-import { IscApiError, parseErrorBody } from "./errors";
+import { IscApiError, isRedirect, parseErrorBody } from "./errors";
+import { originGuard } from "./origin-guard";
 import { limiterFor } from "./rate-limit";
 import { TokenSource } from "./token";
 
@@ -36,9 +37,21 @@ export interface ClientStats {
 }
 
 /**
+ * Thrown by the auth hooks when no token could be had. The token fetch has already retried on its own, so the API
+ * request fails with it at once: its own retries would only fetch again (each fetch with its retries).
+ */
+class NoAccessToken extends Error {
+  readonly code = "ERR_NO_ACCESS_TOKEN";
+  constructor(readonly failure: unknown) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
+
+/**
  * The one HTTP layer: got with retries (429 honouring Retry-After, 5xx and network errors with capped, jittered
  * backoff for idempotent methods), a per-request timeout, bearer tokens with one retry on 401, the shared rate
- * limiter, and every failure turned into an IscApiError.
+ * limiter, and every failure turned into an IscApiError. Redirects are never followed (an IscApiError), and no
+ * request carries the secret or a token to any origin but the configured base URL's.
  */
 export class IscClient {
   readonly apiVersion: ApiVersion;
@@ -52,12 +65,16 @@ export class IscClient {
   constructor(settings: Settings) {
     this.apiVersion = settings.apiVersion;
     this.timeoutMs = settings.timeoutMs;
+    const guardOrigin = originGuard(settings.baseUrl);
     const base = got.extend({
       prefixUrl: settings.baseUrl,
       timeout: { request: settings.timeoutMs },
       decompress: false,
+      // ISC never redirects; following could carry the form body's secret or a token elsewhere (also https -> http).
+      followRedirect: false,
       headers: { accept: "application/json", "accept-encoding": "identity", "user-agent": USER_AGENT },
       hooks: {
+        beforeRequest: [guardOrigin],
         afterResponse: [
           (response) => {
             const date = Date.parse(response.headers.date ?? "");
@@ -77,6 +94,8 @@ export class IscClient {
         calculateDelay: ({ computedValue, error, retryAfter }) => {
           // The 401 hook's retry with a fresh token (got's RetryError): the request was refused, so any method may go again.
           if (error.code === "ERR_RETRYING") return computedValue;
+          // A redirect (whose body may not parse) and a missing token are final.
+          if (isRedirect(error.response?.statusCode) || error.cause instanceof NoAccessToken) return 0;
           const method = error.options.method.toUpperCase();
           const status = error.response?.statusCode;
           if (!IDEMPOTENT.has(method) && status !== 429) return 0;
@@ -96,16 +115,21 @@ export class IscClient {
         beforeRequest: [
           async (options) => {
             await throttle();
-            options.headers.authorization = `Bearer ${await tokens.get()}`;
+            const token = await tokens.get().catch((failure: unknown) => {
+              throw new NoAccessToken(failure);
+            });
+            guardOrigin(options);
+            options.headers.authorization = `Bearer ${token}`;
             this.sent += 1;
           },
         ],
         afterResponse: [
-          async (response, retryWithMergedOptions) => {
+          (response, retryWithMergedOptions) => {
             if (response.statusCode !== 401) return response;
             const used = String(response.request.options.headers.authorization ?? "").replace(/^Bearer /, "");
             tokens.invalidate(used);
-            return retryWithMergedOptions({ headers: { authorization: `Bearer ${await tokens.get()}` } });
+            // Once: got drops this hook for the retried request. beforeRequest attaches the fresh token.
+            return retryWithMergedOptions({});
           },
         ],
       },
@@ -140,12 +164,15 @@ export class IscClient {
             ? { json: options.json }
             : {}),
       });
+      if (isRedirect(response.statusCode)) throw IscApiError.redirect(method, display, response);
       return { status: response.statusCode, body: decodeBody(response.body) as T, headers: response.headers };
     } catch (error) {
-      // The token is fetched in the beforeRequest hook, so got wraps a token failure in its own RequestError
-      // ("ERR_GOT_REQUEST_ERROR"). Say what happened: this request was never sent for want of a token.
-      if (error instanceof RequestError && error.cause instanceof IscApiError) {
-        throw new IscApiError({ method, path: display, code: `no access token: ${error.cause.message}` });
+      if (error instanceof IscApiError) throw error;
+      // The token is fetched in the beforeRequest hook, so got wraps a token failure in its own RequestError.
+      // Say what happened: this request was never sent for want of a token.
+      if (error instanceof RequestError && error.cause instanceof NoAccessToken) {
+        const cause = error.cause.failure;
+        throw new IscApiError({ method, path: display, code: `no access token: ${cause instanceof Error ? cause.message : String(cause)}` });
       }
       const failure = toIscError(method, display, error);
       // A POST or PATCH that timed out may still be in the service's hands and applied later. Give it as long again
@@ -176,6 +203,11 @@ function decodeBody(body: unknown): unknown {
 
 function toIscError(method: string, path: string, error: unknown): IscApiError {
   if (error instanceof IscApiError) return error;
+  if (error instanceof RequestError && error.cause instanceof IscApiError) return error.cause; // the origin guard
+  // A redirect whose body is not JSON fails to parse before it can be seen as a redirect.
+  if (error instanceof RequestError && error.response && isRedirect(error.response.statusCode)) {
+    return IscApiError.redirect(method, path, error.response);
+  }
   if (error instanceof HTTPError) {
     const body = Buffer.isBuffer(error.response.body) ? error.response.body.toString("utf8") : error.response.body;
     return new IscApiError({ method, path, status: error.response.statusCode, ...parseErrorBody(body) });

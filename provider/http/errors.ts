@@ -1,9 +1,26 @@
+import { originOf } from "./origin";
 import { redact } from "./redact";
+
+/** Longest error text kept from a body that is not JSON, cut only after redaction. */
+const MAX_TEXT = 300;
 
 /** Network-level failures after which the server may or may not have applied the request. */
 const AMBIGUOUS_CODES = new Set([
   "ETIMEDOUT", "ECONNRESET", "EPIPE", "ECONNABORTED", "ERR_BODY_PARSE_FAILURE", "ESOCKETTIMEDOUT",
 ]);
+
+/** Any 3xx: got follows none of them (followRedirect is off), so each must be caught as a failure. */
+export function isRedirect(status: number | undefined): boolean {
+  return status !== undefined && status >= 300 && status < 400;
+}
+
+/** What a redirect error needs from a got response. */
+export interface RedirectResponse {
+  statusCode: number;
+  headers: { location?: string };
+  /** The URL that was requested, against which a relative Location resolves. */
+  url: string;
+}
 
 export interface IscErrorDetails {
   method: string;
@@ -14,6 +31,8 @@ export interface IscErrorDetails {
   detailCode?: string;
   trackingId?: string;
   messages?: string[];
+  /** For a 3xx answer: the origin its Location names ("" when there is none or it is not a URL). Never its path or query. */
+  redirectOrigin?: string;
 }
 
 /**
@@ -29,6 +48,27 @@ export class IscApiError extends Error {
   readonly detailCode?: string;
   readonly trackingId?: string;
   readonly messages: string[];
+  readonly redirectOrigin?: string;
+
+  /**
+   * A 3xx answer. ISC has no reason to redirect any call, and following one could carry the client secret or a token
+   * to another origin, so redirects are never followed: the answer is this error, naming the status and only the
+   * origin of the target (its path and query may carry anything).
+   */
+  static redirect(method: string, path: string, response: RedirectResponse): IscApiError {
+    const location = response.headers.location;
+    const origin = location ? originOf(location, response.url) : undefined;
+    return new IscApiError({ method, path, status: response.statusCode, code: "ERR_REDIRECT", redirectOrigin: origin ?? "" });
+  }
+
+  /** Defence in depth: a request about to carry credentials to another origin than the configured one. */
+  static foreignOrigin(method: string, path: string, url: string | URL, configured: string): IscApiError {
+    return new IscApiError({
+      method,
+      path,
+      code: `ERR_FOREIGN_ORIGIN: refused to send credentials to ${originOf(url) ?? "an unparsable URL"}, which is not the configured origin ${originOf(configured)}`,
+    });
+  }
 
   constructor(details: IscErrorDetails) {
     super(redact(describe(details)));
@@ -39,6 +79,11 @@ export class IscApiError extends Error {
     this.detailCode = details.detailCode;
     this.trackingId = details.trackingId;
     this.messages = (details.messages ?? []).map(redact);
+    this.redirectOrigin = details.redirectOrigin;
+  }
+
+  get redirected(): boolean {
+    return this.redirectOrigin !== undefined;
   }
 
   /** True when the request may have been applied although no success was seen (reset, timeout, 5xx, bad body). */
@@ -54,6 +99,14 @@ export class IscApiError extends Error {
 
 function describe(d: IscErrorDetails): string {
   const where = `ISC ${d.method} ${d.path}`;
+  if (d.redirectOrigin !== undefined) {
+    const target = d.redirectOrigin ? `a redirect to ${d.redirectOrigin}` : "a redirect without a usable Location";
+    return (
+      `${where} failed with ${d.status}: ${target}, which the provider does not follow: ISC has no reason to redirect ` +
+      "API or token requests, and credentials never leave the configured origin. Check sailpoint:baseUrl (SAIL_BASE_URL): " +
+      "it must be the tenant's API root, such as https://acme.api.identitynow.com"
+    );
+  }
   if (d.status === undefined) return `${where} failed: ${d.code ?? "network error"}${hint(d)}`;
   const parts = [`${where} failed with ${d.status}`];
   // A status alone ("failed with 200") says nothing: name the network-level problem that came with it.
@@ -90,15 +143,18 @@ function texts(list: unknown): string[] {
     .filter(Boolean);
 }
 
-/** Reads the three ISC error shapes: ErrorResponseDto, `{error}` (401) and `{message}` (429); tolerates non-JSON. */
+/**
+ * Reads the three ISC error shapes: ErrorResponseDto, `{error}` (401) and `{message}` (429); tolerates non-JSON, of
+ * which it keeps the start. Redaction comes before the cut, so a secret straddling it cannot leave its first part.
+ */
 export function parseErrorBody(body: unknown): Pick<IscErrorDetails, "detailCode" | "trackingId" | "messages"> {
   let parsed: unknown = body;
   if (typeof body === "string") {
     try {
       parsed = JSON.parse(body);
     } catch {
-      const trimmed = body.trim();
-      return { messages: trimmed ? [trimmed.slice(0, 300)] : [] };
+      const text = redact(body.trim());
+      return { messages: text ? [text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text] : [] };
     }
   }
   if (!parsed || typeof parsed !== "object") return { messages: [] };

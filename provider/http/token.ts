@@ -1,6 +1,18 @@
-import type { Got } from "got";
-import { IscApiError, parseErrorBody } from "./errors";
+import { RequestError, type Got } from "got";
+import { IscApiError, isRedirect, parseErrorBody } from "./errors";
 import { registerSensitive } from "./redact";
+
+/**
+ * Retries of one token fetch: 3 attempts at most, 1 s and 2 s apart (plus up to 100 ms of noise), or after a
+ * Retry-After of at most 10 s (a longer one is not waited for). A token request changes nothing on the server, so
+ * every failure (5xx, 429, reset, timeout, a body that is not JSON) may be retried; a redirect never is. These are
+ * the only token retries: the API request that needed the token fails with the fetch's error.
+ */
+export const TOKEN_RETRY_LIMIT = 2;
+const TOKEN_BACKOFF_LIMIT_MS = 2_000;
+const TOKEN_MAX_RETRY_AFTER_MS = 10_000;
+
+const PATH = "/oauth/token";
 
 interface CachedToken {
   value: string;
@@ -19,7 +31,7 @@ interface TokenResponse {
 export class TokenSource {
   private cached?: CachedToken;
   private inflight?: Promise<string>;
-  /** Number of token requests sent (for tests and the benchmark). */
+  /** Number of token fetches (each with its own retries) started, for tests and the benchmark. */
   requests = 0;
 
   constructor(
@@ -45,31 +57,29 @@ export class TokenSource {
 
   private async fetch(): Promise<string> {
     this.requests += 1;
-    const path = "/oauth/token";
     let response;
     try {
       response = await this.http.post("oauth/token", {
         form: { grant_type: "client_credentials", client_id: this.clientId, client_secret: this.clientSecret },
-        responseType: "text",
+        responseType: "json",
         throwHttpErrors: false,
-        // A token request changes nothing on the server, so every failure may be retried.
-        retry: { calculateDelay: ({ computedValue }) => computedValue },
+        retry: {
+          limit: TOKEN_RETRY_LIMIT,
+          backoffLimit: TOKEN_BACKOFF_LIMIT_MS,
+          maxRetryAfter: TOKEN_MAX_RETRY_AFTER_MS,
+          calculateDelay: ({ computedValue, error }) => (isRedirect(error.response?.statusCode) ? 0 : computedValue),
+        },
       });
     } catch (error) {
-      const e = error as { code?: string };
-      throw new IscApiError({ method: "POST", path, code: e.code ?? "network error" });
+      throw tokenFailure(error);
     }
+    if (isRedirect(response.statusCode)) throw IscApiError.redirect("POST", PATH, response);
     if (response.statusCode !== 200) {
-      throw new IscApiError({ method: "POST", path, status: response.statusCode, ...parseErrorBody(response.body) });
+      throw new IscApiError({ method: "POST", path: PATH, status: response.statusCode, ...parseErrorBody(response.body) });
     }
-    let body: TokenResponse;
-    try {
-      body = JSON.parse(response.body) as TokenResponse;
-    } catch {
-      throw new IscApiError({ method: "POST", path, status: 200, code: "ERR_BODY_PARSE_FAILURE" });
-    }
-    if (typeof body.access_token !== "string" || !body.access_token) {
-      throw new IscApiError({ method: "POST", path, status: 200, messages: ["token response has no access_token"] });
+    const body = response.body as TokenResponse | "";
+    if (typeof body !== "object" || body === null || typeof body.access_token !== "string" || !body.access_token) {
+      throw new IscApiError({ method: "POST", path: PATH, status: 200, messages: ["token response has no access_token"] });
     }
     registerSensitive(body.access_token);
     const lifetime = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in : 300;
@@ -77,4 +87,18 @@ export class TokenSource {
     this.cached = { value: body.access_token, refreshAt: Date.now() + (lifetime - margin) * 1000 };
     return body.access_token;
   }
+}
+
+function tokenFailure(error: unknown): IscApiError {
+  if (error instanceof RequestError) {
+    if (error.cause instanceof IscApiError) return error.cause; // the origin guard
+    const response = error.response;
+    if (response && isRedirect(response.statusCode)) return IscApiError.redirect("POST", PATH, response);
+    // A body that is not JSON, after the retries.
+    if (response && error.code === "ERR_BODY_PARSE_FAILURE") {
+      return new IscApiError({ method: "POST", path: PATH, status: response.statusCode, code: error.code });
+    }
+    return new IscApiError({ method: "POST", path: PATH, code: error.code });
+  }
+  return new IscApiError({ method: "POST", path: PATH, code: error instanceof Error ? error.message : "network error" });
 }

@@ -1,10 +1,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { orUndefinedOn404 } from "../api/managed-clusters";
+import { orUndefinedOn404 } from "../api/collection";
 import type { ClientLogConfiguration } from "../api/types";
 import { isc } from "../context";
 import { checkInputs, exists } from "../engine/check";
+import { claimTakenOver, markSeen, takenOverHere } from "../engine/claims";
 import { diffInputs } from "../engine/diff";
-import { buildOutputs } from "../engine/outputs";
+import { buildOutputs, withEveryOutput } from "../engine/outputs";
+import { unlessGone } from "../engine/read";
 import { UNKNOWN, isDateTime, isPlainObject, plain, type Problem } from "../engine/values";
 import { IscApiError } from "../http/errors";
 import { clusterLogConfigSchema as schema } from "../schemas/cluster-log-config";
@@ -66,11 +68,11 @@ function owned(clusterId: string, live: ClientLogConfiguration, inputs: Bag): Ba
 }
 
 function outputs(clusterId: string, live: ClientLogConfiguration, inputs: Bag, expiresAt: unknown): Bag {
-  return {
+  return withEveryOutput(schema, {
     ...buildOutputs(schema, { ...live }, inputs),
     ...owned(clusterId, live, inputs),
     ...(dateTime(expiresAt) ? { expiresAt } : {}),
-  };
+  });
 }
 
 /** One PUT of the declared configuration; a missing cluster is named as the `clusterId` problem it is. */
@@ -96,18 +98,23 @@ export const clusterLogConfig: dynamic.ResourceProvider = {
     return { inputs, failures: [...failures, ...timingProblems(olds, inputs)] };
   },
 
-  async diff(_id, olds, news) {
+  async diff(id, olds, news) {
+    markSeen(schema.type, id);
     const { changes, replaces, deleteBeforeReplace } = diffInputs(schema, olds, news);
     return { changes, replaces, deleteBeforeReplace };
   },
 
   async create(inputs) {
     const clusterId = String(inputs.clusterId);
-    return { id: clusterId, outs: await put(clusterId, inputs) };
+    const outs = await put(clusterId, inputs);
+    // The cluster's one configuration is now this resource's: an old copy's delete in this deployment must leave it.
+    claimTakenOver(schema.type, clusterId);
+    return { id: clusterId, outs };
   },
 
   async read(id, props) {
-    const live = await orUndefinedOn404(() => isc().managedClusters.getLogConfig(id));
+    markSeen(schema.type, id);
+    const live = await unlessGone(() => orUndefinedOn404(() => isc().managedClusters.getLogConfig(id)));
     // Without an absolute end from the service, the one computed when this resource last PUT it.
     const expiresAt = dateTime(live?.expiration) ? live.expiration : props.expiresAt;
     if (!live || (dateTime(expiresAt) && Date.parse(expiresAt) <= Date.now())) return { id: "", props: {} };
@@ -119,6 +126,7 @@ export const clusterLogConfig: dynamic.ResourceProvider = {
   },
 
   async delete(id) {
+    if (takenOverHere(schema.type, id)) return;
     await orUndefinedOn404(() => isc().managedClusters.putLogConfig(id, plain(NEUTRAL)));
   },
 };

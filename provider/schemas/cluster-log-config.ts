@@ -23,5 +23,6 @@ export const clusterLogConfigSchema: ResourceSchema = {
     { name: "expiration", type: { kind: "string", format: "date-time" }, update: "put", doc: "Absolute end, in the future and at most 24 h ahead." },
   ],
   extraOutputs: ["expiresAt"],
+  deleteBeforeReplace: true,
   serviceOutputs: ["clientId"],
 };

@@ -136,6 +136,8 @@ export const BAD_INPUTS: BadInput[] = [
   bad(MC, "unknown-key", "output name liveConfiguration as an input", { liveConfiguration: {} }, "liveConfiguration"),
   bad(MC, "unknown-key", "wrongly-cased Name beside name", { Name: "x" }, "Name"),
   bad(MC, "unknown-key", "the API's removeClients instead of removeClientsOnDelete", { removeClients: true }, "removeClients"),
+  bad(MC, "unknown-key", "a __-prefixed key (only the engine's __provider is allowed)", { __x: "y" }, "__x", { reason: /is not a ManagedCluster property/ }),
+  bad(MC, "unknown-key", "__defaults (an engine key of other providers)", { __defaults: ["name"] }, "__defaults"),
 
   // ---- ClusterLogConfig -----------------------------------------------------------------------------------------
   bad(LC, "required", "no clusterId", { clusterId: undefined }, "clusterId", { reason: /is required/ }),
@@ -170,6 +172,8 @@ export const BAD_INPUTS: BadInput[] = [
   bad(LC, "timing", "expiration on February 30", { expiration: "2030-02-30T00:00:00Z" }, "expiration", { reason: DATE_TIME_REASON }),
   bad(LC, "unknown-key", "output expiresAt as an input", { expiresAt: iso(HOUR) }, "expiresAt"),
   bad(LC, "unknown-key", "service field clientId as an input", { clientId: "c" }, "clientId"),
+  bad(LC, "unknown-key", "a __-prefixed key", { __meta: { owner: "x" } }, "__meta", { reason: /is not a ClusterLogConfig property/ }),
+  bad(LC, "unknown-key", "a malformed __lostKeys marker", { __lostKeys: "logLevels" }, "__lostKeys", { reason: /is not a ClusterLogConfig property/ }),
 
   // ---- OAuthClient ----------------------------------------------------------------------------------------------
   bad(OA, "required", "no name", { name: undefined }, "name"),
@@ -221,6 +225,7 @@ export const BAD_INPUTS: BadInput[] = [
   bad(OA, "unknown-key", "secret as an input (an output only)", { secret: "s3cr3t" }, "secret"),
   bad(OA, "unknown-key", "clientSecret as an input", { clientSecret: "s3cr3t" }, "clientSecret"),
   bad(OA, "unknown-key", "redirectUri (singular) typo", { redirectUri: "https://app.example.com/cb" }, "redirectUri"),
+  bad(OA, "unknown-key", "a __-prefixed secret-looking key", { __secret: "s3cr3t" }, "__secret", { reason: /is not a OAuthClient property/ }),
 ];
 
 /**

@@ -59,27 +59,26 @@ describe("malformed provider settings through the provider host", () => {
       const host = await ProviderHost.start({ env: c.env });
       try {
         await host.configure(config);
-        let error: unknown;
-        try {
-          const urn = urnFor("ManagedCluster", "settings");
-          await host.check(urn, {}, { name: "settings" });
-        } catch (e) {
-          error = e;
-        }
-        expect(error, "the first call after Configure fails").to.be.instanceOf(HostError);
-        const message = (error as HostError).details;
+        // Check reports it, as one failure of the resource (no property: the engine prints "<type> resource '<name>'
+        // has a problem: ..."), so a preview fails up front and the host prints no stack trace.
+        const checked = await host.check(urnFor("ManagedCluster", "settings"), {}, { name: "settings" });
+        expect(checked.failures, "the check names the setting").to.have.length(1);
+        expect(checked.failures[0].property).to.equal("");
+        const message = checked.failures[0].reason;
         const problems = message.split("\n").filter((line) => line.startsWith("  - "));
         expect(problems, message).to.have.length(1);
         expect(problems[0]).to.include(c.key).and.include(c.envVar).and.match(c.says);
-        if (secretGiven) {
-          expect(message).not.to.include(emulator.credentials.clientSecret);
-          expect(host.stderr()).not.to.include(emulator.credentials.clientSecret);
-        }
-        // The host keeps the provider although configure failed: later calls must still say what is wrong.
+        if (secretGiven) expect(message).not.to.include(emulator.credentials.clientSecret);
+        // The host keeps the provider: later calls must still say what is wrong, each once.
         const urn = urnFor("ManagedCluster", "settings-again");
         const later = await host.create(urn, { name: "settings-again", type: "idn" }).then(() => undefined, (e: unknown) => e);
         expect(later, "a later Create fails too").to.be.instanceOf(HostError);
         expect((later as HostError).details).to.include(c.key).and.match(c.says);
+        const read = await host.read(urn, "some-id", { name: "settings-again" }).then(() => undefined, (e: unknown) => e);
+        expect((read as HostError).details, "a Read (refresh) fails the same way").to.include(c.key);
+        expect(host.stderr(), "no second copy of the message, no stack trace").not.to.include("SailPoint ISC provider configuration is invalid");
+        expect(host.stderr()).not.to.match(/\n\s+at /);
+        if (secretGiven) expect(host.stderr()).not.to.include(emulator.credentials.clientSecret);
         expect(emulator.requests, "nothing was sent").to.deep.equal([]);
       } finally {
         await host.stop();

@@ -1,29 +1,98 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
-import { captureRegistrations, loadProviderText, providerText, resourceClass, sailpointPackage, serializeProvider } from "../harness/provider-text";
-import { KINDS, typeFor, urnFor } from "../harness/wire";
+import {
+  captureRegistrations,
+  legacyProviderText,
+  legacyResourceClass,
+  loadProviderText,
+  providerText,
+  resourceClass,
+  serializeProvider,
+  type Registration,
+} from "../harness/provider-text";
+import { KINDS, typeFor, urnFor, type Bag, type Kind } from "../harness/wire";
 import { AnyDynamic } from "./fake-cloud";
 
+const ARGS: Record<Kind, Bag> = {
+  ManagedCluster: { name: "c", description: "d", configuration: { gmtOffset: "-5" } },
+  ClusterLogConfig: { clusterId: "cluster-id", rootLevel: "DEBUG", durationMinutes: 60 },
+  OAuthClient: { name: "o", description: "d", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS"], accessType: "OFFLINE" },
+};
+
+/** Everything a registration carries except the `__provider` text. */
+const withoutText = (r: Registration) => ({ ...r, inputs: { ...r.inputs, __provider: typeof r.inputs.__provider } });
+
 describe("harness: program side (provider-text)", () => {
-  it("captures the ManagedCluster __provider text: a small shim that loads the implementation by package name", async () => {
+  it("captures the ManagedCluster __provider text: the fixed shim module, which loads the implementation by package name", async () => {
     const text = await providerText("ManagedCluster");
-    expect(text.length).to.be.below(2500);
-    expect(text).to.match(/^exports\.handler = __f0;/);
-    expect(text).to.include('require("pulumi-sailpoint-isc/provider")');
-    expect(text).to.include('"ManagedCluster"');
+    expect(text.length).to.be.below(512);
+    expect(text).to.match(/^"use strict";\n/);
+    expect(text).to.include('require("pulumi-sailpoint-isc/provider").resource("ManagedCluster")');
     expect(await providerText("ManagedCluster")).to.equal(text, "cached per kind");
     const provider = loadProviderText(text);
     expect(Object.keys(provider).sort()).to.deep.equal(["check", "configure", "create", "delete", "diff", "read", "update"]);
   });
 
   for (const kind of KINDS) {
-    it(`captures the ${kind} __provider text once the package exports the class`, async function () {
-      if (typeof sailpointPackage()[kind] !== "function") this.skip();
-      const text = await providerText(kind);
-      expect(text.length).to.be.below(2500);
-      expect(text).to.include('require("pulumi-sailpoint-isc/provider")').and.include(`"${kind}"`);
+    it(`${kind}: one constant text for every resource, with nothing from the program in it`, async () => {
+      const Class = resourceClass(kind) as unknown as new (name: string, args: Bag, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+      const regs = await captureRegistrations(() => {
+        new Class("first", ARGS[kind]);
+        new Class("second", { ...ARGS[kind], description: pulumi.secret("a secret description") }, { additionalSecretOutputs: ["name"] });
+      });
+      const texts = regs.map((r) => r.inputs.__provider);
+      expect(texts).to.deep.equal([await providerText(kind), await providerText(kind)]);
+      expect(texts[0]).to.include(`.resource("${kind}")`).and.not.include("a secret description");
+      expect(regs.map((r) => r.secretInputs)).to.deep.equal([[], ["description"]]);
+      expect(regs.map((r) => r.type)).to.deep.equal([typeFor(kind), typeFor(kind)]);
+    });
+
+    it(`${kind}: registers as 0.1.0's pulumi.dynamic.Resource did, but for the __provider text`, async () => {
+      const Current = resourceClass(kind) as unknown as new (name: string, args: Bag, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+      const Legacy = legacyResourceClass(kind);
+      const program = (Class: typeof Current) => () => {
+        const first = new Class("first", ARGS[kind]);
+        new Class("second", { ...ARGS[kind], name: pulumi.secret("n"), clusterId: first.id }, { additionalSecretOutputs: ["name"], deleteBeforeReplace: true, dependsOn: [first] });
+      };
+      const [current, legacy] = [await captureRegistrations(program(Current)), await captureRegistrations(program(Legacy))];
+      expect(current.map(withoutText)).to.deep.equal(legacy.map(withoutText));
+      expect(legacy[0].inputs.__provider).to.match(/^exports\.handler = __f0;/);
+      expect(current[1].additionalSecretOutputs).to.include("name");
+    });
+
+    it(`${kind}: the 0.1.0 text and the current one run the same implementation`, async () => {
+      const [legacy, current] = [loadProviderText(legacyProviderText(kind)), loadProviderText(await providerText(kind))];
+      type Check = (olds: Bag, news: Bag) => Promise<{ inputs: Bag; failures?: unknown[] }>;
+      const [a, b] = await Promise.all([(legacy.check as Check)({}, ARGS[kind]), (current.check as Check)({}, ARGS[kind])]);
+      expect(b).to.deep.equal(a);
+      expect(b.failures ?? []).to.deep.equal([]);
+      const bad = await (current.check as Check)({}, {});
+      expect(bad.failures).to.have.length.greaterThan(0);
     });
   }
+
+  it("the classes are custom resources; stack traces are off while the SDK sets one up, and back after, failed ones too", async () => {
+    const ManagedCluster = resourceClass("ManagedCluster") as unknown as new (name: string, args: Bag, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
+    const limit = Error.stackTraceLimit;
+    const seen: number[] = [];
+    // Transformations run synchronously inside the SDK's Resource constructor.
+    const probe = { transformations: [() => void seen.push(Error.stackTraceLimit)] };
+    await captureRegistrations(() => {
+      const cluster = new ManagedCluster("c", ARGS.ManagedCluster, probe);
+      expect(cluster).to.be.instanceOf(pulumi.CustomResource);
+      expect(pulumi.CustomResource.isInstance(cluster)).to.equal(true);
+      expect(Error.stackTraceLimit).to.equal(limit);
+      expect(() => new ManagedCluster("", ARGS.ManagedCluster)).to.throw("Missing resource name argument");
+      expect(Error.stackTraceLimit).to.equal(limit);
+      process.env.PULUMI_DEBUG_PROMISE_LEAKS = "1";
+      try {
+        new ManagedCluster("debugging-leaks", ARGS.ManagedCluster, probe);
+      } finally {
+        delete process.env.PULUMI_DEBUG_PROMISE_LEAKS;
+      }
+    });
+    expect(seen).to.deep.equal([0, limit]);
+  });
 
   it("records type, URN, plain inputs and registration options", async () => {
     const ManagedCluster = resourceClass("ManagedCluster");

@@ -107,14 +107,20 @@ export class ProviderHost {
   private err = "";
   private exited: Promise<void>;
   private client?: ResourceProviderClient;
+  private lastConfig?: Record<string, ConfigValue>;
 
   private constructor(
     private readonly child: ChildProcess,
     private readonly tempDir: string | undefined,
     private readonly options: HostOptions,
+    readonly cwd: string,
+    parent?: ProviderHost,
   ) {
     child.stdout!.on("data", (chunk: Buffer) => (this.out += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (this.err += chunk.toString()));
+    child.stderr!.on("data", (chunk: Buffer) => {
+      this.err += chunk.toString();
+      if (parent) parent.err += chunk.toString();
+    });
     this.exited = new Promise((resolve) => child.once("exit", () => resolve()));
     running.add(this);
     children.add(child);
@@ -122,7 +128,7 @@ export class ProviderHost {
   }
 
   /** Starts a host and connects to it. */
-  static async start(options: HostOptions = {}): Promise<ProviderHost> {
+  static async start(options: HostOptions = {}, parent?: ProviderHost): Promise<ProviderHost> {
     let tempDir: string | undefined;
     let cwd = options.cwd;
     if (!cwd) {
@@ -141,7 +147,7 @@ export class ProviderHost {
     const env: Record<string, string | undefined> = { ...without(process.env, "SAIL_"), PULUMI_NODEJS_PROJECT: options.project ?? DEFAULT_PROJECT, ...options.env };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
     const child = spawn(process.execPath, [hostScript, "127.0.0.1:1"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    const host = new ProviderHost(child, tempDir, options);
+    const host = new ProviderHost(child, tempDir, options, cwd, parent);
     try {
       const port = await host.port();
       host.client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
@@ -228,8 +234,20 @@ export class ProviderHost {
     return { ...bag, [PROVIDER_KEY]: await providerText(kind) };
   }
 
+  /**
+   * A new host process like this one (same directory, environment and configuration), as the engine starts one for
+   * every deployment: what one deployment's provider process remembers never reaches the next. It sends the bags it
+   * is given exactly (no `__provider` added), and its stderr is added to this host's.
+   */
+  async sibling(): Promise<ProviderHost> {
+    const host = await ProviderHost.start({ ...this.options, cwd: this.cwd, injectProvider: false }, this);
+    if (this.lastConfig) await host.configure(this.lastConfig);
+    return host;
+  }
+
   /** Configure as the engine sends it: fully-qualified keys, secure values wrapped, args always present. */
   async configure(config: Record<string, ConfigValue>): Promise<ConfigureReply> {
+    this.lastConfig = config;
     const args: Bag = {};
     for (const [key, value] of Object.entries(config)) args[key] = typeof value === "string" ? value : wrapSecret(value.secret);
     const req = new providerProto.ConfigureRequest();

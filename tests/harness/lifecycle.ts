@@ -14,7 +14,7 @@ export interface Step {
   urn: string;
   name: string;
   op: StepOp;
-  /** Input keys (create/update/replace/same) or output keys (refresh-changed) that differ. */
+  /** Input keys that differ: the program against the state (create/update/replace/same), or what a refresh read. */
   changes?: string[];
 }
 
@@ -103,6 +103,8 @@ function deletionOrder(entries: { urn: string; entry: StateEntry; seq: number }[
 
 export class LifecycleDriver {
   private readonly entries = new Map<string, StateEntry>();
+  /** The provider process of the operation under way: a fresh one per operation, as the engine starts. */
+  private engine!: ProviderHost;
   private readonly seqs = new Map<string, number>();
   private pendingDeletes: { urn: string; entry: StateEntry }[] = [];
   private seq = 0;
@@ -125,28 +127,52 @@ export class LifecycleDriver {
   }
 
   up(program: Program): Promise<OperationResult> {
-    return this.deploy("up", program, false);
+    return this.operation(() => this.deploy("up", program, false));
   }
 
   /** Check and Diff only; reports planned steps and sends no Create, Update or Delete. */
   preview(program: Program): Promise<OperationResult> {
-    return this.deploy("preview", program, true);
+    return this.operation(() => this.deploy("preview", program, true));
   }
 
-  async refresh(): Promise<OperationResult> {
+  /** Read every resource, then Diff what was read against the old inputs (what the engine shows as drift). */
+  refresh(): Promise<OperationResult> {
+    return this.operation(() => this.refreshAll());
+  }
+
+  /** Deletes everything, dependents first. A failed delete keeps that resource and whatever it depends on. */
+  destroy(): Promise<OperationResult> {
+    return this.operation(() => this.destroyAll());
+  }
+
+  /** Runs one operation on a provider process of its own, stopped afterwards. */
+  private async operation(run: () => Promise<OperationResult>): Promise<OperationResult> {
+    this.engine = await this.host.sibling();
+    try {
+      return await run();
+    } finally {
+      await this.engine.stop();
+    }
+  }
+
+  private async refreshAll(): Promise<OperationResult> {
     const steps: Step[] = [];
     const errors: string[] = [];
     for (const [urn, entry] of [...this.entries]) {
       try {
-        const read = await this.host.read(urn, entry.id, entry.outputs, entry.inputs);
+        const read = await this.engine.read(urn, entry.id, entry.outputs, entry.inputs);
         if (!read.id) {
           this.entries.delete(urn);
           steps.push({ urn, name: entry.name, op: "refresh-gone" });
           continue;
         }
-        const changes = changedKeys(entry.outputs, read.properties);
-        this.entries.set(urn, { ...entry, id: read.id, outputs: read.properties, inputs: read.inputs ?? entry.inputs });
-        steps.push(changes.length ? { urn, name: entry.name, op: "refresh-changed", changes } : { urn, name: entry.name, op: "read" });
+        const inputs = read.inputs ?? entry.inputs;
+        // As the engine does: the diff an `up` of an unchanged program would see after this refresh, framed the
+        // other way round (refreshed outputs as the old state, the old inputs as the program).
+        const drift = await this.engine.diff(urn, read.id, read.properties, entry.inputs);
+        const changes = changedKeys(entry.inputs, inputs);
+        this.entries.set(urn, { ...entry, id: read.id, outputs: read.properties, inputs });
+        steps.push(drift.changes === "some" ? { urn, name: entry.name, op: "refresh-changed", changes } : { urn, name: entry.name, op: "read" });
       } catch (error) {
         errors.push(`${entry.type} resource '${entry.name}': refresh failed: ${message(error)}`);
       }
@@ -154,8 +180,7 @@ export class LifecycleDriver {
     return this.finish("refresh", { steps, errors, outputs: {} });
   }
 
-  /** Deletes everything, dependents first. A failed delete keeps that resource and whatever it depends on. */
-  async destroy(): Promise<OperationResult> {
+  private async destroyAll(): Promise<OperationResult> {
     const steps: Step[] = [];
     const errors: string[] = [];
     await this.deleteAll([...this.pendingDeletes.splice(0), ...this.entries].map((e) => this.withSeq(e)), steps, errors);
@@ -177,7 +202,7 @@ export class LifecycleDriver {
         continue;
       }
       try {
-        await this.host.delete(urn, entry.id, entry.outputs);
+        await this.engine.delete(urn, entry.id, entry.outputs);
         if (current) this.entries.delete(urn);
         steps.push({ urn, name: entry.name, op: "delete" });
       } catch (error) {
@@ -271,14 +296,14 @@ export class LifecycleDriver {
       const old = this.entries.get(reg.urn);
       const checked = await this.check(reg, old?.inputs ?? {}, run);
       if (!old) return await this.create(reg, kind, checked, run, "create");
-      const diff = await this.host.diff(reg.urn, old.id, old.outputs, checked);
+      const diff = await this.engine.diff(reg.urn, old.id, old.outputs, checked);
       const changes = changedKeys(old.inputs, checked);
       if (diff.replaces.length > 0) {
         // The engine re-checks a replacement without olds, then creates it (before deleting the old one, by default).
         const fresh = await this.check(reg, {}, run);
         const deleteFirst = diff.deleteBeforeReplace || reg.deleteBeforeReplace;
         if (!run.preview && deleteFirst) {
-          await this.host.delete(reg.urn, old.id, old.outputs);
+          await this.engine.delete(reg.urn, old.id, old.outputs);
           this.entries.delete(reg.urn);
         }
         return await this.create(reg, kind, fresh, run, "replace", diff.replaces, deleteFirst ? undefined : old);
@@ -298,7 +323,7 @@ export class LifecycleDriver {
   }
 
   private async check(reg: RawRegistration, olds: Bag, run: Run): Promise<Bag> {
-    const result = await this.host.check(reg.urn, olds, reg.inputs);
+    const result = await this.engine.check(reg.urn, olds, reg.inputs);
     if (result.failures.length === 0) return result.inputs;
     const problems = result.failures.map(
       (f) => `${reg.type} resource '${reg.name}': property ${f.property} value ${JSON.stringify(reg.inputs[f.property])} has a problem: ${f.reason}`,
@@ -315,7 +340,7 @@ export class LifecycleDriver {
       return { state: this.annotate(reg, inputs) };
     }
     try {
-      const created = await this.host.create(reg.urn, inputs);
+      const created = await this.engine.create(reg.urn, inputs);
       if (replacing) run.replaced.push({ urn: reg.urn, entry: replacing });
       this.store(reg, kind, { id: created.id, inputs, outputs: created.properties });
       run.steps.push(step);
@@ -337,7 +362,7 @@ export class LifecycleDriver {
       return { id: old.id, state: this.annotate(reg, news) };
     }
     try {
-      const updated = await this.host.update(reg.urn, old.id, old.outputs, news);
+      const updated = await this.engine.update(reg.urn, old.id, old.outputs, news);
       this.entries.set(reg.urn, { ...old, ...this.metadata(reg), inputs: news, outputs: updated.properties, initErrors: undefined });
       run.steps.push(step);
       return { id: old.id, state: this.annotate(reg, updated.properties) };

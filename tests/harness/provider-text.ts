@@ -1,7 +1,15 @@
 /**
  * The program side of the engine protocol: what our resource classes register under `setMocks`, including the exact
- * `__provider` text users get (taken from the BUILT package, `require("pulumi-sailpoint-isc")`; run `npm run build`).
+ * `__provider` text users get (taken from the BUILT package, `require("pulumi-sailpoint-isc")`; run `npm run build`),
+ * and what 0.1.0 registered (a `pulumi.dynamic.Resource` with a serialized shim), for old-state tests.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { clusterLogConfigSchema } from "../../provider/schemas/cluster-log-config";
+import { managedClusterSchema } from "../../provider/schemas/managed-cluster";
+import { oauthClientSchema } from "../../provider/schemas/oauth-client";
+import { seededProps } from "../../sdk/outputs";
 import { requireFromString } from "./pulumi-deps";
 import { runUnderMocks, type MockRunOptions } from "./mock-runtime";
 import { PACKAGE_NAME, PROVIDER_KEY, type Bag, type Kind } from "./wire";
@@ -74,7 +82,7 @@ export function resourceClass(kind: Kind): ResourceClass {
 
 const texts = new Map<Kind, Promise<string>>();
 
-/** The `__provider` text our resource class of this kind serializes (captured under mocks once per kind). */
+/** The `__provider` text our resource class of this kind registers (captured under mocks once per kind). */
 export function providerText(kind: Kind): Promise<string> {
   let text = texts.get(kind);
   if (!text) {
@@ -100,4 +108,45 @@ export async function serializeProvider(provider: object): Promise<{ text: strin
 /** Loads `__provider` text the way the host does (require-from-string without a filename, then `handler()`). */
 export function loadProviderText(text: string): Record<string, unknown> {
   return requireFromString(text).handler();
+}
+
+/** What 0.1.0 stored as `__provider` for this kind (tests/fixtures/provider-text-0.1.0), byte for byte. */
+export function legacyProviderText(kind: Kind): string {
+  return fs.readFileSync(path.join(__dirname, "..", "fixtures", "provider-text-0.1.0", `${kind}.js`), "utf8");
+}
+
+const SCHEMAS = { ManagedCluster: managedClusterSchema, ClusterLogConfig: clusterLogConfigSchema, OAuthClient: oauthClientSchema };
+
+/** The provider object 0.1.0 handed to `pulumi.dynamic.Resource` (its sdk/shim.ts), which the serializer turned into the fixture. */
+export function legacyShim(kind: Kind): pulumi.dynamic.ResourceProvider {
+  const load = () => require("pulumi-sailpoint-isc/provider").resource(kind);
+  return {
+    configure: (req) => load().configure(req),
+    check: (olds, news) => load().check(olds, news),
+    diff: (id, olds, news) => load().diff(id, olds, news),
+    create: (inputs) => load().create(inputs),
+    read: (id, props) => load().read(id, props),
+    update: (id, olds, news) => load().update(id, olds, news),
+    delete: (id, props) => load().delete(id, props),
+  };
+}
+
+const legacyClasses = new Map<Kind, ResourceClass>();
+
+/** A class registering as 0.1.0's did: `pulumi.dynamic.Resource`, seeded outputs, the schema's secret outputs. */
+export function legacyResourceClass(kind: Kind): new (name: string, args: Bag, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource {
+  let cls = legacyClasses.get(kind);
+  if (!cls) {
+    const provider = legacyShim(kind);
+    const schema = SCHEMAS[kind];
+    cls = class extends pulumi.dynamic.Resource {
+      constructor(name: string, args: Bag, opts?: pulumi.CustomResourceOptions) {
+        const secrets = [...(opts?.additionalSecretOutputs ?? []), ...(schema.secretOutputs ?? [])];
+        const options = secrets.length ? { ...opts, additionalSecretOutputs: [...new Set(secrets)] } : opts;
+        super(provider, name, seededProps(schema, args), options, "sailpoint", kind);
+      }
+    };
+    legacyClasses.set(kind, cls);
+  }
+  return cls as new (name: string, args: Bag, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource;
 }

@@ -31,14 +31,15 @@ describe("ClusterLogConfig through the provider host", () => {
   const cluster = () => emulator.seedCluster({ name: `logs-${++n}` }).id;
 
   /** Check + Create on a fresh cluster (unless `clusterId` is given); returns the urn, checked inputs, id and outputs. */
-  async function created(inputs: Bag) {
+  /** Check + Create of a log configuration on a new cluster (or on `clusterId`). */
+  async function created(inputs: Bag, clusterId = cluster()) {
     const urn = urnFor("ClusterLogConfig", `l${++n}`);
-    const checked = await host.check(urn, {}, { clusterId: cluster(), ...inputs });
+    const checked = await host.check(urn, {}, { clusterId, ...inputs });
     expect(checked.failures).to.deep.equal([]);
     const result = await host.create(urn, checked.inputs);
     const response = apiCalls(emulator).at(-1)?.responseBody as Bag;
     emulator.clearRequests();
-    return { urn, inputs: checked.inputs, id: result.id, outputs: result.properties, response };
+    return { urn, inputs: checked.inputs, id: result.id, clusterId, outputs: result.properties, response };
   }
 
   const hostError = (call: Promise<unknown>) => rejection(call, HostError);
@@ -206,7 +207,8 @@ describe("ClusterLogConfig through the provider host", () => {
     it("replaces on a clusterId change, and on nothing else", async () => {
       const c = await created({ rootLevel: "DEBUG", durationMinutes: 30 });
       const other = cluster();
-      expect(await host.diff(c.urn, c.id, c.outputs, { ...c.inputs, clusterId: other })).to.deep.include({ changes: "some", replaces: ["clusterId"], deleteBeforeReplace: false });
+      // The old copy is reset before the new one is written: the engine must not reset a cluster after configuring it.
+      expect(await host.diff(c.urn, c.id, c.outputs, { ...c.inputs, clusterId: other })).to.deep.include({ changes: "some", replaces: ["clusterId"], deleteBeforeReplace: true });
       expect(await host.diff(c.urn, c.id, c.outputs, { ...c.inputs, clusterId: other, rootLevel: "INFO", durationMinutes: 60 })).to.deep.include({ replaces: ["clusterId"] });
       expect(await host.diff(c.urn, c.id, c.outputs, { ...c.inputs, rootLevel: "INFO", durationMinutes: 60 })).to.deep.include({ changes: "some", replaces: [] });
       expect(apiCalls(emulator)).to.deep.equal([]);
@@ -247,7 +249,7 @@ describe("ClusterLogConfig through the provider host", () => {
       const c = await created({ rootLevel: "DEBUG", durationMinutes: 60 });
       emulator.setLogConfig(c.id, undefined);
       const read = await host.read(c.urn, c.id, c.outputs, c.inputs);
-      expect(apiCalls(emulator).map((r) => [r.method, r.path, r.status])).to.deep.equal([["GET", path(c.id), 204]]);
+      expect(apiCalls(emulator).map((r) => [r.method, r.path, r.status]), "confirmed by a second read").to.deep.equal([["GET", path(c.id), 204], ["GET", path(c.id), 204]]);
       expect(read.id).to.equal("");
     });
 
@@ -257,7 +259,7 @@ describe("ClusterLogConfig through the provider host", () => {
       expect(inside.id, "still inside the window").to.equal(c.id);
       emulator.clearRequests();
       const read = await later(6 * MINUTE, () => host.read(c.urn, c.id, c.outputs, c.inputs));
-      expect(apiCalls(emulator).map((r) => [r.method, r.path, r.status])).to.deep.equal([["GET", path(c.id), 204]]);
+      expect(apiCalls(emulator).map((r) => [r.method, r.path, r.status])).to.deep.equal([["GET", path(c.id), 204], ["GET", path(c.id), 204]]);
       expect(read.id).to.equal("");
     });
 
@@ -265,7 +267,7 @@ describe("ClusterLogConfig through the provider host", () => {
       const c = await created({ rootLevel: "DEBUG" });
       emulator.removeCluster(c.id);
       const read = await host.read(c.urn, c.id, c.outputs, c.inputs);
-      expect(apiCalls(emulator).map((r) => [r.method, r.status])).to.deep.equal([["GET", 404]]);
+      expect(apiCalls(emulator).map((r) => [r.method, r.status])).to.deep.equal([["GET", 404], ["GET", 404]]);
       expect(read.id).to.equal("");
     });
   });
@@ -273,15 +275,29 @@ describe("ClusterLogConfig through the provider host", () => {
   describe("delete", () => {
     it("resets the cluster to INFO, no overrides, 5 minutes, and succeeds when the cluster is gone", async () => {
       const c = await created({ rootLevel: "TRACE", logLevels: { "a.b": "TRACE" }, durationMinutes: 600 });
-      await host.delete(c.urn, c.id, c.outputs);
+      // A later deployment (its own provider process): in the one that created it, see the next test.
+      const later = await host.sibling();
+      await later.delete(c.urn, c.id, { ...c.outputs });
       expect(lines(emulator)).to.deep.equal([`PUT ${path(c.id)}`]);
       expect(apiCalls(emulator)[0].body).to.deep.equal(NEUTRAL);
       expect(emulator.store.getLogConfig(c.id)).to.deep.include(NEUTRAL);
 
       emulator.clearRequests();
       emulator.removeCluster(c.id);
-      await host.delete(c.urn, c.id, c.outputs);
+      await later.delete(c.urn, c.id, c.outputs);
       expect(apiCalls(emulator).map((r) => [r.method, r.path, r.status])).to.deep.equal([["PUT", path(c.id), 404]]);
+      await later.stop();
+    });
+
+    it("leaves the cluster's configuration alone when the deployment that deletes this copy configured the cluster anew", async () => {
+      // The engine's replacement of a log configuration, or a resource renamed in the program: the new copy's PUT
+      // comes first, then the old copy's delete, in one provider process. Resetting then would undo the new copy.
+      const c = await created({ rootLevel: "WARN" });
+      const renamed = await created({ rootLevel: "DEBUG" }, c.clusterId);
+      expect(renamed.id).to.equal(c.id);
+      await host.delete(c.urn, c.id, c.outputs);
+      expect(lines(emulator)).to.deep.equal([]);
+      expect(emulator.store.getLogConfig(c.id)).to.deep.include({ rootLevel: "DEBUG" });
     });
   });
 

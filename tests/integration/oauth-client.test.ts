@@ -432,7 +432,7 @@ describe("OAuthClient through the provider host", () => {
       emulator.removeOAuthClient(c.id);
       const read = await host.read(c.urn, c.id, c.outputs, c.inputs);
       expect(read.id).to.equal("");
-      expect(lines(emulator)).to.deep.equal([`GET /v2025/oauth-clients/${c.id}`]);
+      expect(lines(emulator), "a 404 is believed when a second read confirms it").to.deep.equal([`GET /v2025/oauth-clients/${c.id}`, `GET /v2025/oauth-clients/${c.id}`]);
     });
   });
 
@@ -450,9 +450,15 @@ describe("OAuthClient through the provider host", () => {
       expect(JSON.stringify(properties)).not.to.include(secret);
 
       emulator.clearRequests();
-      const same = await host.create(urnFor("OAuthClient", "adopted-again"), checked.inputs);
+      const twice = await hostError(host.create(urnFor("OAuthClient", "adopted-again"), checked.inputs));
+      expect(twice.details, "two resources of one deployment never share an object").to.match(/^importId: OAuth client "[0-9a-f]+" is already managed by another resource of this deployment$/);
+      expect(lines(emulator)).to.deep.equal([]);
+
+      const nextDeployment = await host.sibling();
+      const same = await nextDeployment.create(urnFor("OAuthClient", "adopted-again"), { ...checked.inputs, __provider: checked.inputs.__provider });
       expect(lines(emulator), "nothing to patch").to.deep.equal([`GET /v2025/oauth-clients/${id}`]);
       expect(same.properties).to.include({ secret: null, secretKnown: false });
+      await nextDeployment.stop();
     });
 
     it("refuses, naming importId, a client whose replace-only field differs, declared or by omission", async () => {

@@ -3,42 +3,31 @@
  * user would, capture `__provider` from the installed package, and run the real host from that directory so the
  * provider implementation loads from the installed tarball, not from this repo.
  */
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
-import { promisify } from "node:util";
 import { expect } from "chai";
 import { IscEmulator } from "../../emulator";
 import { ProviderHost, sailpointConfig, urnFor } from "../harness/host";
 import { providerText } from "../harness/provider-text";
+import { captureRegistrations, packInto, PULUMI_VERSION, REPO, run, traceResolution } from "./installed";
 
-const run = promisify(execFile);
-const REPO = path.resolve(__dirname, "..", "..");
-const PULUMI_VERSION = (require("@pulumi/pulumi/package.json") as { version: string }).version;
-const ALLOWED = [/^dist\/sdk\//, /^dist\/provider\//, /^README\.md$/, /^package\.json$/, /^LICENSE(\.\w+)?$/];
+/** What the tarball holds: the licence, the docs, the manifest, and the compiled sdk/ and provider/ sources. */
+function expectedFiles(): string[] {
+  const compiled = ["sdk", "provider"].flatMap((dir) =>
+    (fs.readdirSync(path.join(REPO, dir), { recursive: true }) as string[])
+      .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
+      .flatMap((file) => {
+        const base = path.posix.join("dist", dir, file.split(path.sep).join("/")).replace(/\.ts$/, "");
+        return [`${base}.d.ts`, `${base}.js`];
+      }),
+  );
+  return ["CHANGELOG.md", "LICENSE", "README.md", "package.json", ...compiled].sort();
+}
 
-/** Loaded by the host via NODE_OPTIONS: logs where `pulumi-sailpoint-isc` specifiers resolve to. */
-const TRACE_RESOLUTION = `
-const Module = require("module");
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  const file = resolve.call(this, request, ...rest);
-  if (request.startsWith("pulumi-sailpoint-isc")) process.stderr.write("RESOLVED " + request + " -> " + file + "\\n");
-  return file;
-};`;
-
-/** A user program under mocks that prints the ManagedCluster registration from the INSTALLED package. */
+/** A user program that registers a ManagedCluster from the INSTALLED package. */
 const CAPTURE_PROGRAM = `
-const pulumi = require("@pulumi/pulumi");
-pulumi.runtime.setMocks({
-  newResource: (args) => {
-    process.stdout.write(JSON.stringify({ type: args.type, provider: args.inputs.__provider }));
-    return { id: "captured", state: args.inputs };
-  },
-  call: (args) => args.inputs,
-}, "tarball-program", "test", false);
 const { ManagedCluster } = require("pulumi-sailpoint-isc");
 new ManagedCluster("captured", { name: "captured" });
 `;
@@ -51,12 +40,8 @@ describe("npm package tarball", function () {
   let program: string;
 
   before(async () => {
-    if (!fs.existsSync(path.join(REPO, "dist", "sdk", "index.js"))) throw new Error("run `npm run build` first");
     work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "sailpoint-tarball-")));
-    const { stdout } = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], { cwd: REPO, timeout: 60_000 });
-    const [info] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
-    tarball = path.join(work, info.filename);
-    packed = info.files.map((f) => f.path);
+    ({ tarball, files: packed } = await packInto(work));
 
     program = path.join(work, "program");
     fs.mkdirSync(program);
@@ -71,11 +56,22 @@ describe("npm package tarball", function () {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it("contains only the built sdk and provider, README and package.json", () => {
-    const stray = packed.filter((file) => !ALLOWED.some((pattern) => pattern.test(file)));
-    expect(stray).to.deep.equal([]);
-    expect(packed).to.include.members(["package.json", "README.md", "dist/sdk/index.js", "dist/provider/index.js"]);
-    expect(packed.filter((file) => /\.ts$/.test(file) && !file.endsWith(".d.ts")), "no TypeScript sources").to.deep.equal([]);
+  it("contains exactly LICENSE, README.md, CHANGELOG.md, package.json and the compiled sdk and provider", () => {
+    expect(packed).to.deep.equal(expectedFiles());
+  });
+
+  it("ships a manifest without install-time scripts or a dependency on itself, with its licence and links", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(program, "node_modules", "pulumi-sailpoint-isc", "package.json"), "utf8"));
+    const installScripts = ["preinstall", "install", "postinstall", "prepare"].filter((name) => manifest.scripts?.[name] !== undefined);
+    expect(installScripts).to.deep.equal([]);
+    const dependencies = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].flatMap((field) => Object.keys(manifest[field] ?? {}));
+    expect(dependencies).not.to.include("pulumi-sailpoint-isc");
+    expect(manifest).to.include({ license: "MIT" });
+    expect(manifest.repository.url).to.equal("git+https://github.com/pulumi-sailpoint-isc/pulumi-sailpoint-isc.git");
+    expect(manifest.homepage).to.be.a("string");
+    expect(manifest.bugs.url).to.be.a("string");
+    const licence = fs.readFileSync(path.join(program, "node_modules", "pulumi-sailpoint-isc", "LICENSE"), "utf8");
+    expect(licence).to.match(/^MIT License\n\nCopyright \(c\) \d{4} pulumi-sailpoint-isc contributors\n/);
   });
 
   it("installs as a real package, not a link to this repo", () => {
@@ -92,11 +88,9 @@ describe("npm package tarball", function () {
     before(async () => {
       emulator = await IscEmulator.start();
       fs.writeFileSync(path.join(program, "capture.js"), CAPTURE_PROGRAM);
-      fs.writeFileSync(path.join(program, "trace-resolution.js"), TRACE_RESOLUTION);
-      const { stdout } = await run(process.execPath, ["capture.js"], { cwd: program, timeout: 60_000 });
-      const captured = JSON.parse(stdout) as { type: string; provider: string };
+      const [captured] = await captureRegistrations(program, "capture.js");
       expect(captured.type).to.equal("pulumi-nodejs:dynamic/sailpoint:ManagedCluster");
-      text = captured.provider;
+      text = captured.inputs.__provider as string;
     });
     after(() => emulator?.stop());
 
@@ -107,7 +101,7 @@ describe("npm package tarball", function () {
     });
 
     it("creates, reads and deletes a ManagedCluster with the implementation from the installed tarball", async () => {
-      const host = await ProviderHost.start({ cwd: program, env: { NODE_OPTIONS: `--require ${path.join(program, "trace-resolution.js")}` } });
+      const host = await ProviderHost.start({ cwd: program, env: { NODE_OPTIONS: traceResolution(program) } });
       await host.configure(sailpointConfig(emulator));
       const urn = urnFor("ManagedCluster", "from-tarball");
       const api = () => emulator.requests.filter((r) => r.path !== "/oauth/token").map((r) => `${r.method} ${r.path}`);

@@ -7,14 +7,20 @@ type Ctor = new (name: string, args: Bag) => { id: unknown };
 const LIMIT = 20;
 const WINDOW_MS = 1_000;
 const CLUSTERS = 40;
+const LOG_CONFIGS = 25;
 const OAUTH_CLIENTS = 25;
+const RESOURCES = CLUSTERS + LOG_CONFIGS + OAUTH_CLIENTS;
 
-/** 65 resources, all registered at once, so their requests compete for the one limiter of the host. */
+/** 90 resources, all registered at once, so their requests compete for the one limiter of the host. */
 function program() {
   const ManagedCluster = resourceClass("ManagedCluster") as Ctor;
+  const ClusterLogConfig = resourceClass("ClusterLogConfig") as Ctor;
   const OAuthClient = resourceClass("OAuthClient") as Ctor;
   return () => {
-    for (let i = 0; i < CLUSTERS; i++) new ManagedCluster(`rl-cluster-${i}`, { name: `rl-cluster-${i}` });
+    for (let i = 0; i < CLUSTERS; i++) {
+      const cluster = new ManagedCluster(`rl-cluster-${i}`, { name: `rl-cluster-${i}` });
+      if (i < LOG_CONFIGS) new ClusterLogConfig(`rl-logs-${i}`, { clusterId: cluster.id, rootLevel: "DEBUG" });
+    }
     for (let j = 0; j < OAUTH_CLIENTS; j++) {
       new OAuthClient(`rl-oauth-${j}`, { name: `rl-oauth-${j}`, description: "rate", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS"], accessType: "OFFLINE" });
     }
@@ -43,16 +49,21 @@ describe("reliability: the client stays under ISC's rate limit", function () {
     expect(maxInWindow(requests.map((r) => r.time), WINDOW_MS)).to.be.at.least(Math.floor(LIMIT * 0.75));
   }
 
-  it("creates 65 resources at once without a single 429", async () => {
+  it("creates 90 resources at once without a single 429", async () => {
     await env.driver.up(program());
-    expect(env.driver.state.size).to.equal(CLUSTERS + OAUTH_CLIENTS);
-    expectUnderTheLimit(CLUSTERS + OAUTH_CLIENTS);
+    expect(env.driver.state.size).to.equal(RESOURCES);
+    expectUnderTheLimit(RESOURCES);
   });
 
-  it("reads them all at once, as a parallel refresh does, without a single 429", async () => {
+  it("reads them all at once, as a parallel refresh does, without a single 429: one list per kind, one GET per log configuration", async () => {
     const { driver, host } = env;
+    await new Promise((resolve) => setTimeout(resolve, WINDOW_MS)); // the up's requests leave the window
+    env.emulator.clearRequests();
     const reads = await Promise.all([...driver.state].map(([urn, e]) => host.read(urn, e.id, e.outputs, e.inputs)));
     expect(reads.map((r) => r.id).sort()).to.deep.equal([...driver.state.values()].map((e) => e.id).sort());
-    expectUnderTheLimit(CLUSTERS + OAUTH_CLIENTS);
+    const lines = apiRequests(env.emulator).map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{32}/g, "{id}")}`);
+    expect(lines.filter((l) => !l.endsWith("/log-config")).sort()).to.deep.equal(["GET /v2025/managed-clusters", "GET /v2025/oauth-clients"]);
+    expect(lines.filter((l) => l.endsWith("/log-config"))).to.have.length(LOG_CONFIGS);
+    expectUnderTheLimit(LOG_CONFIGS + 2);
   });
 });

@@ -185,13 +185,14 @@ describe("ClusterLogConfig provider", () => {
       put.callsFake(async (_id: string, body: ClientLogConfiguration) => ({ ...body, durationMinutes: 240 }));
       const result = await provider.create({ ...PROVIDER, clusterId: CLUSTER, rootLevel: "INFO" });
       expect(put.firstCall.args[1]).to.deep.equal({ rootLevel: "INFO", logLevels: {} });
-      expect(result.outs).to.deep.equal({ clusterId: CLUSTER, rootLevel: "INFO", expiresAt: iso(240 * MIN) });
+      // A service field the answer lacks is null, never missing: outputs keep one shape.
+      expect(result.outs).to.deep.equal({ clusterId: CLUSTER, rootLevel: "INFO", expiresAt: iso(240 * MIN), clientId: null });
     });
 
     it("keeps outputs JSON-clean when the PUT answers without a body", async () => {
       put.resolves(undefined);
       const result = await provider.create({ ...PROVIDER, clusterId: CLUSTER, rootLevel: "INFO", logLevels: {}, durationMinutes: 5 });
-      expect(result.outs).to.deep.equal({ clusterId: CLUSTER, rootLevel: "INFO", logLevels: {}, durationMinutes: 5, expiresAt: iso(5 * MIN) });
+      expect(result.outs).to.deep.equal({ clusterId: CLUSTER, rootLevel: "INFO", logLevels: {}, durationMinutes: 5, expiresAt: iso(5 * MIN), clientId: null });
       expect(JSON.parse(JSON.stringify(result.outs))).to.deep.equal(result.outs);
     });
 
@@ -284,26 +285,36 @@ describe("ClusterLogConfig provider", () => {
       const result = await provider.read!(CLUSTER, props);
       expect(result.id).to.equal(CLUSTER);
       expect(result.props).to.deep.include({ expiresAt: iso(HOUR) });
-      expect(result.props).not.to.have.property("clientId");
+      expect(result.props).to.have.property("clientId", null);
     });
   });
 
   describe("delete", () => {
+    // A cluster no create of this process configured (the tests above configured CLUSTER).
+    const OTHER = "2c9180897de347a2017de8859e8c5040";
+
     it("resets the cluster to a neutral configuration", async () => {
-      await provider.delete!(CLUSTER, { clusterId: CLUSTER, rootLevel: "TRACE", logLevels: { "a.b": "TRACE" }, expiration: iso(HOUR) });
+      await provider.delete!(OTHER, { clusterId: OTHER, rootLevel: "TRACE", logLevels: { "a.b": "TRACE" }, expiration: iso(HOUR) });
       expect(put.callCount).to.equal(1);
-      expect(put.firstCall.args).to.deep.equal([CLUSTER, { rootLevel: "INFO", logLevels: {}, durationMinutes: 5 }]);
+      expect(put.firstCall.args).to.deep.equal([OTHER, { rootLevel: "INFO", logLevels: {}, durationMinutes: 5 }]);
     });
 
     it("succeeds when the cluster is gone", async () => {
       put.rejects(notFound("PUT"));
-      await provider.delete!(CLUSTER, { clusterId: CLUSTER, rootLevel: "INFO" });
+      await provider.delete!(OTHER, { clusterId: OTHER, rootLevel: "INFO" });
     });
 
     it("fails on other errors", async () => {
       put.rejects(new IscApiError({ method: "PUT", path: "x", status: 403 }));
-      const error = await provider.delete!(CLUSTER, { clusterId: CLUSTER, rootLevel: "INFO" }).catch((e: unknown) => e);
+      const error = await provider.delete!(OTHER, { clusterId: OTHER, rootLevel: "INFO" }).catch((e: unknown) => e);
       expect(error).to.be.instanceOf(IscApiError);
+    });
+
+    it("sends nothing for a cluster a create of this deployment configured (a replacement's old copy)", async () => {
+      await provider.create!({ ...PROVIDER, clusterId: CLUSTER, rootLevel: "DEBUG" });
+      put.resetHistory();
+      await provider.delete!(CLUSTER, { clusterId: CLUSTER, rootLevel: "INFO" });
+      expect(put.callCount).to.equal(0);
     });
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * A short-lived copy of a whole collection, taken through its list endpoint, so that a refresh of N objects costs
+ * ceil(N / page size) requests instead of N. The first lookup takes it (concurrent lookups share that one request),
+ * lookups within SNAPSHOT_TTL_MS are answered from it, and every write through this process forgets the object it
+ * touched. An id the snapshot does not list is left to the caller to GET, so a 404 still decides that it is gone.
+ */
+export const SNAPSHOT_TTL_MS = 10_000;
+
+export class ListSnapshot<T extends { id: string }> {
+  private taken?: { at: number; byId: Map<string, T> };
+  private inflight?: Promise<Map<string, T>>;
+  /** Objects written (id → when) since the snapshot was asked for: their copy in it may be stale. */
+  private readonly stale = new Map<string, number>();
+
+  constructor(
+    private readonly fetchAll: () => Promise<T[]>,
+    private readonly ttlMs = SNAPSHOT_TTL_MS,
+  ) {}
+
+  /** The object as listed, or undefined when the snapshot does not have a current copy of it. */
+  async lookup(id: string): Promise<T | undefined> {
+    if (this.stale.has(id)) return undefined;
+    return (await this.current()).get(id);
+  }
+
+  /** Every listed object; `fresh` takes a new snapshot first. */
+  async all(fresh = false): Promise<T[]> {
+    if (fresh) this.forgetAll();
+    const byId = await this.current();
+    return [...byId.values()].filter((o) => !this.stale.has(o.id));
+  }
+
+  /** A write touched this object: its listed copy must not be used. */
+  forget(id: string): void {
+    this.stale.set(id, Date.now());
+  }
+
+  forgetAll(): void {
+    this.taken = undefined;
+    this.stale.clear();
+  }
+
+  private async current(): Promise<Map<string, T>> {
+    if (this.taken && Date.now() - this.taken.at < this.ttlMs) return this.taken.byId;
+    const askedAt = Date.now();
+    this.inflight ??= this.fetchAll()
+      .then((items) => {
+        const byId = new Map(items.map((o) => [o.id, o]));
+        this.taken = { at: askedAt, byId };
+        // A write that started before the list was asked for is in it; one made while it was in flight may not be.
+        for (const [id, at] of this.stale) if (at < askedAt) this.stale.delete(id);
+        return byId;
+      })
+      .finally(() => (this.inflight = undefined));
+    return this.inflight;
+  }
+}

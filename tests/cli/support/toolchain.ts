@@ -1,0 +1,44 @@
+/**
+ * Which Pulumi CLI, Node.js and @pulumi/pulumi the real-CLI suite runs, and the commands to run them with.
+ *
+ * - The CLI: scripts/pulumi-cli.sh (a new enough `pulumi` on PATH, else the pinned version built from the Go module
+ *   proxy into a cache outside the checkout; minutes when cold).
+ * - Node.js: CLI_SUITE_NODE (a node binary), else the one running the tests. The program, the Automation API server
+ *   and the dynamic-provider host all run on it.
+ * - @pulumi/pulumi: CLI_SUITE_SDK (a version), else the one this checkout has installed.
+ */
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+
+export const REPO = path.resolve(__dirname, "..", "..", "..");
+const CLI_SCRIPT = path.join(REPO, "scripts", "pulumi-cli.sh");
+const INLINE = path.join(REPO, "scripts", "pulumi-inline.ts");
+
+let binDir: string | undefined;
+
+/** The directory holding `pulumi` and `pulumi-resource-pulumi-nodejs`, obtained once per test run. */
+export function pulumiBinDir(): string {
+  if (!binDir) {
+    const out = execFileSync("bash", [CLI_SCRIPT], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    binDir = out.trim().split("\n").pop()!;
+  }
+  return binDir;
+}
+
+export function legNode(): string {
+  return process.env.CLI_SUITE_NODE || process.execPath;
+}
+
+export function legSdk(): string {
+  return process.env.CLI_SUITE_SDK || (require("@pulumi/pulumi/package.json") as { version: string }).version;
+}
+
+export function legName(): string {
+  const node = execFileSync(legNode(), ["--version"], { encoding: "utf8" }).trim();
+  return `Node ${node}, @pulumi/pulumi ${legSdk()}`;
+}
+
+/** argv that runs `pulumi <args>` on `program` (a .ts file) the way scripts/pulumi-inline.ts does. */
+export function inlineCommand(program: string, args: string[]): { file: string; argv: string[] } {
+  return { file: legNode(), argv: ["--require", require.resolve("tsx/cjs"), INLINE, program, ...args] };
+}
