@@ -18,4 +18,11 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/sdk", "**/sdk/**"], message: "provider/ never imports sdk/" }] }],
     },
   },
+  {
+    // cli/ runs in the user's shell on the provider's code (settings, HTTP layer, field tables), never the program-side sdk/.
+    files: ["cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/sdk", "**/sdk/**", "pulumi-sailpoint-isc"], message: "cli/ never imports sdk/" }] }],
+    },
+  },
 );

@@ -53,6 +53,8 @@ function constructorFor(variant: Variant): (name: string, args: Bag) => unknown 
  */
 function asTheLanguageHostDoes(): void {
   process.setSourceMapsEnabled(false);
+  // BENCH_REGISTRATION_PLAIN_STACKS=1: no source maps at all (the cheapest stack traces), for comparison.
+  if (process.env.BENCH_REGISTRATION_PLAIN_STACKS) return;
   require(require.resolve("source-map-support/register", { paths: [require.resolve("@pulumi/pulumi")] }));
 }
 

@@ -184,18 +184,23 @@ async function main(): Promise<void> {
   if (unchanged !== PREVIEW_RESOURCES) throw new Error(`preview planned ${JSON.stringify(preview.steps.filter((s) => s.op !== "same"))}`);
   rows.push({ metric: `HTTP requests during a preview of ${PREVIEW_RESOURCES} unchanged resources`, ours: previewRequests, baseline: "—", goal: "0", met: previewRequests === 0, unit: "" });
 
-  // A refresh of many resources at ISC's real limit, in a host and an emulator of its own.
-  const refresh = await refreshAtTheLimit(REFRESH_RESOURCES);
-  const atLimit = `refresh of ${REFRESH_RESOURCES} resources at ISC's limit (${ISC_LIMIT} per ${ISC_WINDOW_MS / 1000} s)`;
-  rows.push({ metric: `${atLimit}: 429 responses`, ours: refresh.rateLimited, baseline: "—", goal: "0", met: refresh.rateLimited === 0, unit: "" });
-  rows.push({ metric: `${atLimit}: busiest window`, ours: refresh.busiestWindow, baseline: "—", goal: `<= ${ISC_LIMIT}`, met: refresh.busiestWindow <= ISC_LIMIT, unit: "" });
-  ratioRow(`${atLimit}: wall time vs the limit's floor`, refresh.wallMs / 1000, refresh.floorMs / 1000, 1.1, "s");
+  // Refreshes at ISC's real limit, each in a host and an emulator of its own: list snapshots against one GET each.
+  const perKind = REFRESH_RESOURCES / 3;
+  const refresh = await refreshAtTheLimit({ clusters: perKind, logConfigs: perKind, oauthClients: perKind });
+  const atLimit = `refresh of ${refresh.resources} resources (${perKind} clusters, log configurations, OAuth clients) at ISC's limit (${ISC_LIMIT} per ${ISC_WINDOW_MS / 1000} s)`;
+  const oneGet = refresh.oneGetPerResource;
+  rows.push({ metric: `${atLimit}: requests, vs one GET per resource`, ours: refresh.apiRequests, baseline: oneGet.requests, ratio: round(refresh.apiRequests / oneGet.requests), goal: "<= 110", met: refresh.apiRequests <= 110, unit: "" });
+  rows.push({ metric: `${atLimit}: wall time, vs one GET per resource's floor`, ours: round(refresh.wallMs / 1000), baseline: oneGet.floorMs / 1000, ratio: round(refresh.wallMs / oneGet.floorMs), goal: "well under the floor (< 0.75x)", met: refresh.wallMs < 0.75 * oneGet.floorMs, unit: "s" });
+  rows.push({ metric: `${atLimit}: 429 responses / busiest 10 s window`, ours: `${refresh.rateLimited} / ${refresh.busiestWindow}`, baseline: "—", goal: `0 / <= ${ISC_LIMIT}`, met: refresh.rateLimited === 0 && refresh.busiestWindow <= ISC_LIMIT, unit: "" });
+  const listed = await refreshAtTheLimit({ clusters: 100, logConfigs: 0, oauthClients: 100 });
+  rows.push({ metric: `refresh of ${listed.resources} clusters and OAuth clients at ISC's limit: requests, vs one GET per resource`, ours: listed.apiRequests, baseline: listed.oneGetPerResource.requests, ratio: round(listed.apiRequests / listed.resources), goal: "<= 3", met: listed.apiRequests <= 3, unit: "" });
+  rows.push({ metric: `the same: wall time, vs one GET per resource's floor`, ours: round(listed.wallMs / 1000), baseline: listed.oneGetPerResource.floorMs / 1000, goal: "report", unit: "s" });
 
   // __provider: the serialized provider stored with every resource.
   const providerBytes: Record<string, number> = {};
   for (const kind of KINDS) {
     providerBytes[kind] = Buffer.byteLength(await providerText(kind), "utf8");
-    rows.push({ metric: `__provider size, ${kind}`, ours: `${providerBytes[kind]} B`, baseline: "—", goal: "<= 512 B", met: providerBytes[kind] <= 512, unit: "" });
+    rows.push({ metric: `__provider size, ${kind}`, ours: `${providerBytes[kind]} B`, baseline: "—", goal: "<= 256 B", met: providerBytes[kind] <= 256, unit: "" });
   }
 
   await ProviderHost.stopAll();
@@ -236,7 +241,7 @@ async function main(): Promise<void> {
       diffCpuMsPerRound: diffCpu.map(round),
       protocolFloorMs: round(floorMs),
       previewWallMs: previewMs,
-      refreshAtLimit: refresh,
+      refreshAtLimit: { mixed: refresh, listed },
       providerBytes,
       providerKiB: Object.fromEntries(Object.entries(providerBytes).map(([k, v]) => [k, kib(v)])),
       scale,

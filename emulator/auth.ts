@@ -1,5 +1,5 @@
 /**
- * OAuth: the client-credentials token endpoint (`POST /oauth/token`, isc-api.md §6) and bearer-token checks.
+ * OAuth: the client-credentials token endpoint (`POST /oauth/token`, docs/isc-api.md §6) and bearer-token checks.
  *
  * Accepted credentials: the emulator's configured clients, and OAuth clients created through the API (enabled, with
  * the CLIENT_CREDENTIALS grant), whose `lastUsed` is then set. Tokens look like JWTs but are opaque: only tokens this

@@ -105,7 +105,11 @@ Press Ctrl+C to stop.`);
 
 if (require.main === module) {
   main().catch((err: unknown) => {
-    console.error(`ISC emulator failed to start: ${(err as Error).message}`);
+    const error = err as NodeJS.ErrnoException;
+    if (error.code === "EADDRINUSE") {
+      const port = (error as { port?: number }).port;
+      console.error(`ISC emulator failed to start: port ${port ?? ""} is already in use. Pick another with --port N (or ISC_EMULATOR_PORT=N), or --port 0 for a free one.`);
+    } else console.error(`ISC emulator failed to start: ${error.message}`);
     process.exit(1);
   });
 }

@@ -1,4 +1,4 @@
-/** Error bodies in the three shapes ISC uses (isc-api.md §7): ErrorResponseDto, `{error}` (401) and `{message}` (429). */
+/** Error bodies in the three shapes ISC uses (docs/isc-api.md §7): ErrorResponseDto, `{error}` (401) and `{message}` (429). */
 import { randomBytes } from "node:crypto";
 
 export interface ErrorResponseDto {

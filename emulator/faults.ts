@@ -18,6 +18,8 @@ export interface FaultRequest {
 
 export type FaultAction =
   | { kind: "respond"; status: number; headers: Record<string, string>; bodyText: string; delayMs: number }
+  /** After the handler committed: its answer replaced (`bodyText`), or its body without `omitFields`. */
+  | { kind: "after-commit"; status?: number; headers: Record<string, string>; bodyText?: string; omitFields: string[]; delayMs: number }
   | { kind: "delay"; delayMs: number }
   | { kind: "reset"; when: "before" | "after"; delayMs: number };
 
@@ -54,6 +56,10 @@ export function seededRandom(seed: number): () => number {
 function actionOf(spec: FaultSpec, fired: number): FaultAction {
   const delayMs = spec.delayMs ?? 0;
   if (spec.reset) return { kind: "reset", when: spec.reset, delayMs };
+  if (spec.afterCommit) {
+    const bodyText = spec.rawBody ?? (spec.body !== undefined ? JSON.stringify(spec.body) : undefined);
+    return { kind: "after-commit", status: spec.status, headers: { ...(spec.headers ?? {}) }, bodyText, omitFields: spec.omitFields ?? [], delayMs };
+  }
   if (spec.endlessList) return endlessPage(spec.endlessList, fired, spec.headers ?? {}, delayMs);
   if (spec.redirectTo !== undefined) {
     const body = spec.rawBody ?? (spec.body !== undefined ? JSON.stringify(spec.body) : "");
@@ -82,6 +88,12 @@ function endlessPage(list: EndlessList, fired: number, extraHeaders: Record<stri
 
 /** Throws for a fault that cannot be answered as asked. */
 function validate(spec: FaultSpec): void {
+  if (spec.omitFields !== undefined && (!spec.afterCommit || spec.body !== undefined || spec.rawBody !== undefined)) {
+    throw new Error("fault omitFields needs afterCommit, and no body or rawBody");
+  }
+  if (spec.afterCommit && (spec.reset || spec.redirectTo !== undefined || spec.endlessList)) {
+    throw new Error("fault afterCommit cannot be combined with reset, redirectTo or endlessList");
+  }
   if (spec.redirectTo !== undefined) {
     if (typeof spec.redirectTo !== "string" || spec.redirectTo === "") throw new Error("fault redirectTo must be a non-empty URL");
     if (spec.status !== undefined && !(REDIRECT_STATUSES as readonly number[]).includes(spec.status)) {

@@ -1,5 +1,5 @@
 /**
- * The ISC `filters` query syntax (standard-collection-parameters; isc-api.md §9): lowercase operators only,
+ * The ISC `filters` query syntax (standard-collection-parameters; docs/isc-api.md §9): lowercase operators only,
  * double-quoted strings, `true`/`false`, unquoted ISO date-times, `and`/`or`/`not` with parentheses, `in`/`ca` lists,
  * `pr field` and `field isnull`. Each endpoint declares the fields and operators it supports; anything else is a 400.
  */

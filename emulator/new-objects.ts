@@ -18,7 +18,7 @@ function pem(label: string, bytes: number): string {
   return `-----BEGIN ${label}-----${Buffer.from(base64Url(bytes), "base64url").toString("base64")}-----END ${label}-----`;
 }
 
-/** A cluster; the service adds configuration keys the user never sent (isc-api.md §4.4), the user's own keys win. */
+/** A cluster; the service adds configuration keys the user never sent (docs/isc-api.md §4.4), the user's own keys win. */
 export function newCluster(partial: Partial<ManagedCluster>, tenant: TenantInfo, now: string): ManagedCluster {
   const id = partial.id ?? hexId();
   const type = partial.type ?? "idn";

@@ -4,7 +4,7 @@
  *
  * OpenAPI 3.0 schemas are converted for Ajv: `nullable: true` adds "null" to `type` (and to `enum`), and keywords
  * next to a `$ref` are dropped, as OpenAPI 3.0 says they are ignored. Path parameters are never validated, so the
- * `format: uuid` on cluster ids (isc-api.md §11.3) is not enforced.
+ * `format: uuid` on cluster ids (docs/isc-api.md §11.3) is not enforced.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";

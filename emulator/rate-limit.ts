@@ -1,5 +1,5 @@
 /**
- * Sliding-window rate limit per OAuth client_id per API version (isc-api.md §8): `limit` requests per `windowMs`.
+ * Sliding-window rate limit per OAuth client_id per API version (docs/isc-api.md §8): `limit` requests per `windowMs`.
  * Only admitted requests count. A refusal carries the seconds until the oldest counted request leaves the window.
  */
 import type { Clock } from "./types";

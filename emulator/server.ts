@@ -116,6 +116,16 @@ async function handle(core: EmulatorCore, req: IncomingMessage, res: ServerRespo
     const errors = validateOperationResponse(result.operation, result.status, result.body);
     if (errors.length) record.schemaErrors = errors;
   }
+  if (fault?.kind === "after-commit") {
+    // The change is committed; the client gets an answer it cannot use.
+    let body = fault.bodyText;
+    if (body === undefined) {
+      const real = result.body && typeof result.body === "object" ? { ...(result.body as Record<string, unknown>) } : result.body;
+      if (real && typeof real === "object") for (const field of fault.omitFields) delete (real as Record<string, unknown>)[field];
+      body = real === undefined ? "" : JSON.stringify(real);
+    }
+    return finish(fault.status ?? result.status, body, { ...result.headers, ...fault.headers }, "fault");
+  }
   if (fault?.kind === "reset" && fault.when === "after") {
     // The change is committed; the client never hears about it.
     record.status = result.status;

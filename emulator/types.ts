@@ -171,6 +171,14 @@ export interface FaultSpec {
   /** Destroy the socket without a response: "before" the handler runs, or "after" it committed its change. */
   reset?: "before" | "after";
   /**
+   * Run the real handler first, so its change is committed, and send this fault's answer instead of the real one: a
+   * 2xx the client cannot use after the service did the work. With `omitFields` (and no body/rawBody) the answer is
+   * the real body without those fields (e.g. a create answer without its one-time secret).
+   */
+  afterCommit?: boolean;
+  /** With `afterCommit`: fields to take out of the real answer's body. */
+  omitFields?: string[];
+  /**
    * Answer with a redirect to this URL (the Location header) instead of running the handler. `status` must then be
    * 301, 302, 303, 307 or 308 (default 302); the body is empty unless `rawBody` or `body` is given.
    */

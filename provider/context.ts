@@ -1,6 +1,6 @@
 import { IscApi } from "./api";
 import { mapConfig, resolveSettings, type ConfigSource, type Settings } from "./config";
-import { IscClient } from "./http/client";
+import type * as HttpClient from "./http/client";
 
 let configured: Settings | undefined;
 /** A configure() failure, kept: the host caches the provider even when configure threw, and never calls it again. */
@@ -35,6 +35,8 @@ export function isc(settings?: Settings): IscApi {
   let api = bySettings.get(resolved);
   if (api) return api;
   const key = JSON.stringify(resolved);
+  // The HTTP stack (got, p-throttle) loads on the first request: check and diff, all a preview needs, never load it.
+  const { IscClient } = require("./http/client") as typeof HttpClient;
   api = clients.get(key) ?? new IscApi(new IscClient(resolved), `${resolved.baseUrl}\n${resolved.clientId}`);
   clients.set(key, api);
   bySettings.set(resolved, api);

@@ -1,6 +1,9 @@
 /**
- * Bundles the official ISC OpenAPI files (../shared/isc-api-specs, or $ISC_API_SPECS) into self-contained JSON
- * documents under emulator/openapi/, which the emulator reads at runtime.
+ * Bundles the official ISC OpenAPI files into self-contained JSON
+ * documents under emulator/openapi/, which the emulator reads at runtime. The sources are a folder named by
+ * $ISC_API_SPECS: the `idn/` tree of github.com/sailpoint-oss/api-specs (at commit 81ef79d0), and beside it one entry
+ * document per version, `isc-subset.<version>.yaml`: the root specification's paths for managed clusters, managed
+ * clients and OAuth clients, every $ref pointing into the unmodified `idn/` files.
  *
  * Every external $ref is resolved: files directly inside a `schemas/`, `responses/` or `parameters/` folder (and
  * `components/<section>/*` entries inside such files) become `#/components/<section>/<name>`; everything else (path
@@ -30,7 +33,7 @@ export const REPO_ROOT = path.resolve(__dirname, "..");
 export const BUNDLE_DIR = path.join(REPO_ROOT, "emulator", "openapi");
 
 export function defaultSpecsDir(): string {
-  return process.env.ISC_API_SPECS ? path.resolve(process.env.ISC_API_SPECS) : path.resolve(REPO_ROOT, "..", "shared", "isc-api-specs");
+  return process.env.ISC_API_SPECS ? path.resolve(process.env.ISC_API_SPECS) : "";
 }
 
 function isObject(v: unknown): v is JsonObject {
@@ -47,7 +50,7 @@ class Bundler {
   load(file: string): Json {
     let doc = this.files.get(file);
     if (doc === undefined) {
-      // js-yaml 4's default schema keeps `OFF` a string (isc-api.md §11.2). Timestamps are not used unquoted here.
+      // js-yaml 4's default schema keeps `OFF` a string (docs/isc-api.md §11.2). Timestamps are not used unquoted here.
       doc = yaml.load(fs.readFileSync(file, "utf8"), { filename: file }) as Json;
       this.files.set(file, doc);
     }

@@ -1,20 +1,37 @@
 /**
- * `npm run example`: runs examples/quickstart with the Pulumi CLI against the local ISC emulator (default) or a real
- * tenant (`--tenant`, or EXAMPLE_TARGET=tenant, with the SAIL_* variables), on a throwaway local file backend:
+ * `npm run example`: runs examples/quickstart with the real Pulumi CLI against the local ISC emulator (default) or a
+ * real tenant (`--tenant`, or EXAMPLE_TARGET=tenant, with the SAIL_* variables), on a throwaway local file backend:
  * pulumi up, pulumi preview --expect-no-changes (no false drift), the stack outputs, then pulumi destroy.
- * It cleans up after itself, also on failure or Ctrl-C, and never downloads anything.
+ *
+ * The CLI comes from scripts/pulumi-cli.sh: a `pulumi` on PATH when it is new enough, else the pinned version built
+ * once from the Go module proxy into ~/.cache (minutes, the first time). With the Node.js language host installed
+ * (a full Pulumi install) the commands run in the program's directory as a user runs them; without it (a CLI built
+ * from the Go modules) they run through scripts/pulumi-inline.ts, which serves the same program to the same CLI.
+ * It cleans up after itself, also on failure or Ctrl-C.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
 const PROGRAM = path.join(ROOT, "examples", "quickstart");
-const MIN_CLI = [3, 139, 0];
 const INSTALL_URL = "https://www.pulumi.com/docs/iac/download-install/";
 export const TEMP_PREFIX = "sailpoint-isc-example-";
+
+const USAGE = `usage: npm run example [-- --tenant] [-- --keep]
+
+Runs examples/quickstart with the Pulumi CLI on a throwaway local backend: pulumi up, pulumi preview
+--expect-no-changes, the stack outputs, pulumi destroy. Nothing is left behind.
+
+  (default)   against the local ISC emulator, started and stopped by this command
+  --tenant    against the tenant named by SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET (or EXAMPLE_TARGET=tenant)
+  --keep      with --tenant: leave the objects in the tenant (no destroy)
+  --help      this text
+
+The Pulumi CLI: a pulumi >= 3.139 on PATH, or else the pinned version is built from the Go module proxy into
+~/.cache/pulumi-sailpoint-isc (about 8 minutes once, on 2 cores; needs Go). Install it from ${INSTALL_URL}`;
 
 interface Target {
   baseUrl: string;
@@ -28,17 +45,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** The Pulumi CLI version on PATH, or a clear exit when it is missing or too old. */
-function requireCli(): string {
-  const probe = spawnSync("pulumi", ["version"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) {
-    fail(`the Pulumi CLI (>= ${MIN_CLI.join(".")}) was not found on PATH. Install it from ${INSTALL_URL} and run this again.`);
-  }
-  const version = probe.stdout.trim().replace(/^v/, "");
-  const parts = version.split(/[.-]/).map(Number);
-  const first = MIN_CLI.findIndex((n, i) => (parts[i] ?? 0) !== n);
-  if (first >= 0 && (parts[first] ?? 0) < MIN_CLI[first]) fail(`Pulumi CLI ${version} is too old: dynamic provider configuration needs >= ${MIN_CLI.join(".")} (${INSTALL_URL}).`);
-  return version;
+/** The directory with `pulumi` (and its Node.js dynamic-provider launcher), found or built by scripts/pulumi-cli.sh. */
+function cliDirectory(): string {
+  const found = spawnSync("bash", [path.join(ROOT, "scripts", "pulumi-cli.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const dir = found.stdout.trim().split("\n").pop();
+  if (found.status !== 0 || !dir) fail(`no Pulumi CLI: install it from ${INSTALL_URL} (>= 3.139), or install Go to have one built.`);
+  return dir;
 }
 
 async function startTarget(tenant: boolean): Promise<Target> {
@@ -57,8 +69,8 @@ async function startTarget(tenant: boolean): Promise<Target> {
 
 /**
  * A copy of the quickstart in the temporary directory, so the stack files Pulumi writes never land in the checkout.
- * Its node_modules is this repository's, which links the package to itself: the program and the provider host
- * resolve pulumi-sailpoint-isc (and the one @pulumi/pulumi) from this checkout.
+ * Its node_modules is this repository's, where the build links the package to itself: the program and the provider
+ * host resolve pulumi-sailpoint-isc (and the one @pulumi/pulumi) from this checkout.
  */
 function copyProgram(work: string): string {
   const dir = path.join(work, "quickstart");
@@ -69,32 +81,32 @@ function copyProgram(work: string): string {
 
 let current: ChildProcess | undefined;
 
-/** Runs the CLI; `input` goes to its stdin (how a secret is set without appearing on a command line). */
-function pulumi(cwd: string, args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<string> {
-  console.log(`\n$ pulumi ${args.join(" ")}`);
+/** Runs one CLI command; `input` goes to its stdin (how a secret is set without appearing on a command line). */
+function run(command: string, argv: string[], label: string, cwd: string, env: NodeJS.ProcessEnv, input?: string): Promise<void> {
+  console.log(`\n$ pulumi ${label}`);
   return new Promise((resolve, reject) => {
-    const child = spawn("pulumi", args, { cwd, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "inherit"] });
+    const child = spawn(command, argv, { cwd, env, stdio: [input === undefined ? "ignore" : "pipe", "inherit", "inherit"] });
     if (input !== undefined) child.stdin!.end(input);
     current = child;
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk;
-      process.stdout.write(chunk);
-    });
     child.on("error", reject);
     child.on("close", (code) => {
       current = undefined;
-      if (code === 0) resolve(out);
-      else reject(new Error(`pulumi ${args[0]} exited with ${code}`));
+      if (code === 0) resolve();
+      else reject(new Error(`pulumi ${label.split(" ")[0]} exited with ${code}`));
     });
   });
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--help") || process.argv.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
   const tenant = process.argv.includes("--tenant") || process.env.EXAMPLE_TARGET === "tenant";
   const keep = process.argv.includes("--keep");
-  const cli = requireCli();
-  console.log(`Pulumi CLI ${cli}; target: ${tenant ? "your tenant (SAIL_BASE_URL)" : "the local ISC emulator"}`);
+  const cli = cliDirectory();
+  const languageHost = existsSync(path.join(cli, "pulumi-language-nodejs"));
+  console.log(`Pulumi CLI in ${cli} (${languageHost ? "with" : "without"} the Node.js language host); target: ${tenant ? "your tenant (SAIL_BASE_URL)" : "the local ISC emulator"}`);
 
   const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) fail("npm run build failed");
@@ -116,23 +128,33 @@ async function main(): Promise<void> {
   try {
     target = await startTarget(tenant);
     const program = copyProgram(work);
+    const state = path.join(work, "state");
+    mkdirSync(state);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
-      PULUMI_BACKEND_URL: `file://${path.join(work, "state")}`,
+      PATH: [cli, path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
+      PULUMI_BACKEND_URL: `file://${state}`,
       PULUMI_CONFIG_PASSPHRASE: randomBytes(16).toString("hex"),
       PULUMI_SKIP_UPDATE_CHECK: "true",
       SAIL_CLIENT_SECRET: undefined,
     };
-    const run = (args: string[], input?: string) => pulumi(program, [...args, "--non-interactive"], env, input);
-    await run(["stack", "init", "example"]);
-    await run(["config", "set", "sailpoint:baseUrl", target.baseUrl]);
-    await run(["config", "set", "sailpoint:clientId", target.clientId]);
-    await run(["config", "set", "--secret", "sailpoint:clientSecret"], target.clientSecret);
-    await run(["up", "--yes"]);
-    await run(["preview", "--expect-no-changes"]);
-    await run(["stack", "output"]);
-    if (!(tenant && keep)) await run(["destroy", "--yes"]);
-    console.log("\nDone: created, verified free of drift, and destroyed.");
+    const tsx = require.resolve("tsx/cjs");
+    const inline = path.join(ROOT, "scripts", "pulumi-inline.ts");
+    const pulumi = (args: string[], input?: string) => {
+      const all = [...args, "--non-interactive"];
+      return languageHost
+        ? run("pulumi", all, args.join(" "), program, env, input)
+        : run(process.execPath, ["--require", tsx, inline, path.join(program, "index.ts"), ...all], args.join(" "), program, env, input);
+    };
+    await pulumi(["stack", "init", "example"]);
+    await pulumi(["config", "set", "sailpoint:baseUrl", target.baseUrl]);
+    await pulumi(["config", "set", "sailpoint:clientId", target.clientId]);
+    await pulumi(["config", "set", "--secret", "sailpoint:clientSecret"], target.clientSecret);
+    await pulumi(["up", "--yes"]);
+    await pulumi(["preview", "--expect-no-changes"]);
+    await pulumi(["stack", "output"]);
+    if (!(tenant && keep)) await pulumi(["destroy", "--yes"]);
+    console.log(`\nDone: created, verified free of drift${tenant && keep ? "" : ", and destroyed"}.`);
   } finally {
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);

@@ -8,6 +8,7 @@ export {
   type ClusterLogConfigExpirationArgs,
 } from "./cluster-log-config";
 export { OAuthClient, type OAuthClientArgs, type GrantType } from "./oauth-client";
+export { ManagedClient, type ManagedClientArgs } from "./managed-client";
 export type {
   AccessType,
   ClientType,
@@ -31,4 +32,9 @@ export {
   MANAGED_CLIENT_TYPES,
 } from "../provider/api/types";
 export * from "./lookups";
-export type { ManagedCluster as ManagedClusterInfo, OAuthClient as OAuthClientInfo, ManagedClientStatus } from "../provider/api/types";
+export type {
+  ManagedCluster as ManagedClusterInfo,
+  OAuthClient as OAuthClientInfo,
+  ManagedClient as ManagedClientInfo,
+  ManagedClientStatus,
+} from "../provider/api/types";

@@ -5,7 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { IscApi } from "../provider/api";
-import type { ClusterStatus, ClusterType, ManagedCluster, ManagedClientStatus, ManagedClientType, OAuthClient } from "../provider/api/types";
+import type { ClusterStatus, ClusterType, ManagedClient, ManagedCluster, ManagedClientStatus, ManagedClientType, OAuthClient } from "../provider/api/types";
 import type { ConfigSource } from "../provider/config";
 
 function api(): IscApi {
@@ -22,6 +22,13 @@ export interface ManagedClusterFilters {
   type?: ClusterType;
   status?: ClusterStatus;
   operational?: boolean;
+}
+
+/** Filters of `GET /managed-clients` (each `eq`; all given ones must match); `type` is applied to the results. */
+export interface ManagedClientFilters {
+  clusterId?: string;
+  name?: string;
+  type?: ManagedClientType;
 }
 
 export interface OAuthClientFilters {
@@ -47,6 +54,11 @@ function oauthFilter(f: OAuthClientFilters = {}): string | undefined {
   return f.lastUsedBefore ? `lastUsed le ${f.lastUsedBefore}` : undefined;
 }
 
+function managedClientFilter(f: ManagedClientFilters = {}): string | undefined {
+  const { and, eq } = require("../provider/api/filters") as typeof import("../provider/api/filters");
+  return and(f.clusterId === undefined ? undefined : eq("clusterId", f.clusterId), f.name === undefined ? undefined : eq("name", f.name));
+}
+
 /** One managed cluster by id. */
 export async function getManagedCluster(args: { id: string }): Promise<ManagedCluster> {
   return api().managedClusters.get(args.id);
@@ -57,6 +69,12 @@ export async function listManagedClusters(filters?: ManagedClusterFilters): Prom
   return api().managedClusters.listAll(clusterFilter(filters));
 }
 
+/** Every managed client (VA, CCG) matching the filters, e.g. the clients of one cluster; their keys are never readable. */
+export async function listManagedClients(filters: ManagedClientFilters = {}): Promise<ManagedClient[]> {
+  const clients = await api().managedClients.listAll(managedClientFilter(filters));
+  return filters.type === undefined ? clients : clients.filter((c) => c.type === filters.type);
+}
+
 /** One OAuth client by id. Its secret is never readable (always null). */
 export async function getOAuthClient(args: { id: string }): Promise<OAuthClient> {
   return api().oauthClients.get(args.id);
@@ -64,7 +82,7 @@ export async function getOAuthClient(args: { id: string }): Promise<OAuthClient>
 
 /** OAuth clients, optionally filtered by last use (the only filters the API has). */
 export async function listOAuthClients(filters?: OAuthClientFilters): Promise<OAuthClient[]> {
-  return api().oauthClients.list(oauthFilter(filters));
+  return api().oauthClients.listAll(oauthFilter(filters));
 }
 
 /** A managed client's status (`type` is CCG, VA, INTERNAL or IIQ_HARVESTER). */

@@ -1,5 +1,5 @@
 /**
- * Cluster log configuration (isc-api.md §3.2, §4.5, §5.2, §11.1).
+ * Cluster log configuration (docs/isc-api.md §3.2, §4.5, §5.2, §11.1).
  *
  * The PUT body's `oneOf` cannot be validated literally (every body matches both variants), so it is checked as:
  * an object with `rootLevel` required, the field rules of the version's `ClientLogConfiguration` (durationMinutes

@@ -1,4 +1,4 @@
-/** Managed clients (read-mostly context for clusters; isc-api.md §3.4, §4.7). */
+/** Managed clients (read-mostly context for clusters; docs/isc-api.md §3.4, §4.7). */
 import type { Operation as PatchOperation } from "fast-json-patch";
 import { badRequest, notFound } from "../errors";
 import { iso, secret64 } from "../ids";

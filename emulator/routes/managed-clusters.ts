@@ -1,4 +1,4 @@
-/** Managed clusters: list, create, get, PATCH, DELETE and the manual upgrade (isc-api.md §3.1, §3.3, §4.1-4.4, §5.1). */
+/** Managed clusters: list, create, get, PATCH, DELETE and the manual upgrade (docs/isc-api.md §3.1, §3.3, §4.1-4.4, §5.1). */
 import type { Operation as PatchOperation } from "fast-json-patch";
 import { badRequest, notFound } from "../errors";
 import { uuid } from "../ids";

@@ -1,4 +1,4 @@
-/** OAuth clients (isc-api.md §3.5, §4.8, §5.3). Only the create response carries the generated secret. */
+/** OAuth clients (docs/isc-api.md §3.5, §4.8, §5.3). Only the create response carries the generated secret. */
 import type { Operation as PatchOperation } from "fast-json-patch";
 import { badRequest, notFound } from "../errors";
 import { applyRestrictedPatch } from "../json-patch";

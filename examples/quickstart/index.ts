@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ClusterLogConfig, ManagedCluster, OAuthClient } from "pulumi-sailpoint-isc";
+import { ClusterLogConfig, ManagedClient, ManagedCluster, OAuthClient } from "pulumi-sailpoint-isc";
 
 const env = new pulumi.Config().get("environment") ?? "dev";
 
@@ -10,6 +10,15 @@ const cluster = new ManagedCluster("va-cluster", {
   type: "idn",
   description: "Virtual appliances in the primary data center",
   configuration: { gmtOffset: "-5" },
+});
+
+// One virtual appliance client of the cluster. Its key (`secret`) exists only in the create response: it is kept in
+// state as a Pulumi secret, to configure the appliance with. Its status and last contact are the service's, never drift.
+const va = new ManagedClient("va-1", {
+  clusterId: cluster.id,
+  type: "VA",
+  name: `${env}-va-1`,
+  description: "First virtual appliance",
 });
 
 // Debug logging for one connector, for four hours. ISC drops a log configuration when it expires; the next
@@ -34,6 +43,9 @@ const ci = new OAuthClient("ci-pipeline", {
 
 export const clusterId = cluster.id;
 export const clusterStatus = cluster.status;
+export const vaClientId = va.clientId;
+// The appliance's key: `pulumi stack output vaKey --show-secrets`.
+export const vaKey = pulumi.secret(va.secret);
 export const logConfigExpiresAt = logs.expiresAt;
 export const ciClientId = ci.clientId;
 // Read it with `pulumi stack output ciClientSecret --show-secrets`.

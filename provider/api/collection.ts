@@ -1,5 +1,6 @@
 import type { IscClient, RequestOptions } from "../http/client";
 import { IscApiError } from "../http/errors";
+import { pageAll } from "./paging";
 import { expectList, expectObject } from "./responses";
 import { ListSnapshot } from "./snapshot";
 import type { JsonPatchOperation } from "./types";
@@ -32,22 +33,34 @@ export class Collection<T extends { id: string }> {
     return `${this.shape.base}/${encodeURIComponent(id)}${suffix}`;
   }
 
+  /** The request as messages name it: method, path with its version root, and the answer's status. */
+  protected request(method: string, path: string, status: number): { method: string; path: string; status: number } {
+    return { method, path: `/${this.client.apiVersion}/${path}`, status };
+  }
+
   /** One list request; `searchParams` are the endpoint's (filters, offset, limit, count). */
   protected async listPage(searchParams: RequestOptions["searchParams"] = {}): Promise<{ items: T[]; total?: number }> {
     const res = await this.client.request<unknown>("GET", this.shape.base, { searchParams });
-    const items = expectList<T>({ method: "GET", path: `/${this.shape.base}`, status: res.status }, res.body ?? []);
+    const items = expectList<T>(this.request("GET", this.shape.base, res.status), res.body ?? []);
     const total = res.headers["x-total-count"];
     return { items, total: total === undefined ? undefined : Number(total) };
   }
 
-  /** The whole collection (every page). */
-  protected async listEverything(): Promise<T[]> {
-    return (await this.listPage()).items;
+  /** Every object matching `filters`, page by page where the endpoint pages (bounded: see paging.ts). */
+  async listAll(filters?: string): Promise<T[]> {
+    const { pageSize, base } = this.shape;
+    if (!pageSize) return (await this.listPage({ filters })).items;
+    return pageAll((offset, limit) => this.listPage({ offset, limit, count: true, filters }), { what: `GET /${this.client.apiVersion}/${base}`, pageSize });
+  }
+
+  /** The whole collection, for the snapshot. */
+  protected listEverything(): Promise<T[]> {
+    return this.listAll();
   }
 
   async get(id: string): Promise<T> {
     const res = await this.client.request<unknown>("GET", this.at(id));
-    return expectObject<T>({ method: "GET", path: `/${this.at(id)}`, status: res.status }, res.body, id);
+    return expectObject<T>(this.request("GET", this.at(id), res.status), res.body, id);
   }
 
   /** The object, or undefined when the service answers 404. */
@@ -62,7 +75,7 @@ export class Collection<T extends { id: string }> {
 
   async create(request: object): Promise<T> {
     const res = await this.client.request<unknown>("POST", this.shape.base, { json: request });
-    const created = expectObject<T>({ method: "POST", path: `/${this.shape.base}`, status: res.status }, res.body, undefined, this.shape.createdWith);
+    const created = expectObject<T>(this.request("POST", this.shape.base, res.status), res.body, undefined, this.shape.createdWith);
     this.snapshot.forget(created.id);
     return created;
   }
@@ -71,7 +84,7 @@ export class Collection<T extends { id: string }> {
     this.snapshot.forget(id);
     const res = await this.client.request<unknown>("PATCH", this.at(id), { patch: operations });
     this.snapshot.forget(id);
-    return expectObject<T>({ method: "PATCH", path: `/${this.at(id)}`, status: res.status }, res.body, id);
+    return expectObject<T>(this.request("PATCH", this.at(id), res.status), res.body, id);
   }
 
   /** Deletes the object; one that is already gone counts as deleted. */

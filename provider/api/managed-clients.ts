@@ -3,26 +3,11 @@ import { registerSensitive } from "../http/redact";
 import { Collection } from "./collection";
 import type { ManagedClient, ManagedClientRequest, ManagedClientStatus } from "./types";
 
-/** `/managed-clients` (isc-api.md §3.4): the VA and CCG clients paired with a cluster, and their status. */
+/** `/managed-clients` (docs/isc-api.md §3.4): the VA and CCG clients paired with a cluster, and their status. */
 export class ManagedClientsApi extends Collection<ManagedClient> {
   constructor(client: IscClient) {
     // The client's API key is in the create response only: a create answer without one is unusable.
     super(client, { base: "managed-clients", pageSize: 250, createdWith: ["secret"] });
-  }
-
-  /** Every client, or those of one cluster, paging 250 at a time. */
-  async listAll(clusterId?: string): Promise<ManagedClient[]> {
-    const filters = clusterId === undefined ? undefined : `clusterId eq "${clusterId.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-    const all: ManagedClient[] = [];
-    for (let offset = 0; ; offset += 250) {
-      const page = await this.listPage({ offset, limit: 250, filters });
-      all.push(...page.items);
-      if (page.items.length < 250) return all;
-    }
-  }
-
-  protected override listEverything(): Promise<ManagedClient[]> {
-    return this.listAll();
   }
 
   override async create(request: ManagedClientRequest): Promise<ManagedClient> {

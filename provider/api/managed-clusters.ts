@@ -1,34 +1,15 @@
 import type { IscClient } from "../http/client";
 import { Collection, orUndefinedOn404 } from "./collection";
-import { pageAll } from "./paging";
 import { expectFields } from "./responses";
-import type { ClientLogConfiguration, ClusterManualUpgrade, ListOptions, ManagedCluster, Page } from "./types";
+import type { ClientLogConfiguration, ClusterManualUpgrade, ManagedCluster } from "./types";
 
 const BASE = "managed-clusters";
 const MAX_PAGE = 250;
 
-/** `/managed-clusters` and its sub-resources (isc-api.md §3.1–3.3). */
+/** `/managed-clusters` and its sub-resources (docs/isc-api.md §3.1–3.3). */
 export class ManagedClustersApi extends Collection<ManagedCluster> {
   constructor(client: IscClient) {
     super(client, { base: BASE, pageSize: MAX_PAGE });
-  }
-
-  async list(options: ListOptions = {}): Promise<Page<ManagedCluster>> {
-    const res = await this.client.request<ManagedCluster[]>("GET", BASE, { searchParams: { ...options } });
-    const total = res.headers["x-total-count"];
-    return { items: res.body ?? [], total: total === undefined ? undefined : Number(total) };
-  }
-
-  /** Pages through every cluster matching `filters`, bounded (see pageAll). */
-  async listAll(filters?: string): Promise<ManagedCluster[]> {
-    return pageAll((offset, limit) => this.list({ offset, limit, count: true, filters }), {
-      what: `GET /${this.client.apiVersion}/${BASE}`,
-      pageSize: MAX_PAGE,
-    });
-  }
-
-  protected override listEverything(): Promise<ManagedCluster[]> {
-    return this.listAll();
   }
 
   /** The active log configuration, or undefined when the service answers 204 (none, or expired). */
@@ -36,7 +17,7 @@ export class ManagedClustersApi extends Collection<ManagedCluster> {
     const path = this.at(id, "/log-config");
     const res = await this.client.request<unknown>("GET", path);
     if (res.status === 204) return undefined;
-    return expectFields<ClientLogConfiguration>({ method: "GET", path: `/${path}`, status: res.status }, res.body, ["rootLevel"]);
+    return expectFields<ClientLogConfiguration>(this.request("GET", path, res.status), res.body, ["rootLevel"]);
   }
 
   async putLogConfig(id: string, config: ClientLogConfiguration): Promise<ClientLogConfiguration> {

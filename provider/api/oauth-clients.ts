@@ -3,15 +3,11 @@ import { registerSensitive } from "../http/redact";
 import { Collection } from "./collection";
 import type { CreateOAuthClientRequest, OAuthClient } from "./types";
 
-/** `/oauth-clients` (isc-api.md §3.5). The list has no paging, only `lastUsed` filters. */
+/** `/oauth-clients` (docs/isc-api.md §3.5). The list has no paging, only `lastUsed` filters. */
 export class OAuthClientsApi extends Collection<OAuthClient> {
   constructor(client: IscClient) {
     // The secret is in the create response only: a create answer without one is unusable.
     super(client, { base: "oauth-clients", createdWith: ["secret"] });
-  }
-
-  async list(filters?: string): Promise<OAuthClient[]> {
-    return (await this.listPage({ filters })).items;
   }
 
   /** Creates a client; the response is the only place its secret ever appears. */

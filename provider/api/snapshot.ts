@@ -1,3 +1,7 @@
+import { IscApiError } from "../http/errors";
+import { PagingError } from "./paging";
+import { UnusableResponse } from "./responses";
+
 /**
  * A short-lived copy of a whole collection, taken through its list endpoint, so that a refresh of N objects costs
  * ceil(N / page size) requests instead of N. The first lookup takes it (concurrent lookups share that one request),
@@ -6,9 +10,20 @@
  */
 export const SNAPSHOT_TTL_MS = 10_000;
 
+/**
+ * The list answered, but not with a usable list (a bad body, pages that never end, a server error after the
+ * retries): reading the objects one by one may still work. A failure a GET would share (no token, no access, the
+ * network) is the read's failure.
+ */
+function listUnusable(error: unknown): boolean {
+  if (error instanceof PagingError || error instanceof UnusableResponse) return true;
+  return error instanceof IscApiError && error.status !== undefined && error.status >= 500;
+}
+
 export class ListSnapshot<T extends { id: string }> {
   private taken?: { at: number; byId: Map<string, T> };
   private inflight?: Promise<Map<string, T>>;
+  private failedAt?: number;
   /** Objects written (id → when) since the snapshot was asked for: their copy in it may be stale. */
   private readonly stale = new Map<string, number>();
 
@@ -17,10 +32,21 @@ export class ListSnapshot<T extends { id: string }> {
     private readonly ttlMs = SNAPSHOT_TTL_MS,
   ) {}
 
-  /** The object as listed, or undefined when the snapshot does not have a current copy of it. */
+  /**
+   * The object as listed, or undefined when the snapshot does not have a current copy of it. A list that fails (after
+   * its retries) leaves every lookup to the caller's GET for the rest of the snapshot's lifetime.
+   */
   async lookup(id: string): Promise<T | undefined> {
     if (this.stale.has(id)) return undefined;
-    return (await this.current()).get(id);
+    if (this.failedAt !== undefined && Date.now() - this.failedAt < this.ttlMs) return undefined;
+    try {
+      const byId = await this.current();
+      return this.stale.has(id) ? undefined : byId.get(id);
+    } catch (error) {
+      if (!listUnusable(error)) throw error;
+      this.failedAt = Date.now();
+      return undefined;
+    }
   }
 
   /** Every listed object; `fresh` takes a new snapshot first. */
@@ -37,6 +63,7 @@ export class ListSnapshot<T extends { id: string }> {
 
   forgetAll(): void {
     this.taken = undefined;
+    this.failedAt = undefined;
     this.stale.clear();
   }
 

@@ -1,4 +1,4 @@
-/** ISC objects as the v2025 OpenAPI schemas describe them (isc-api.md §4). Unknown extra fields pass through. */
+/** ISC objects as the v2025 OpenAPI schemas describe them (docs/isc-api.md §4). Unknown extra fields pass through. */
 
 export const CLUSTER_TYPES = [
   "idn", "iai", "spConnectCluster", "sqsCluster", "das-rc", "das-pc", "das-dc", "pag", "das-am", "standard",
@@ -111,7 +111,7 @@ export interface CreateOAuthClientRequest {
   [field: string]: unknown;
 }
 
-/** `ManagedClient` (isc-api.md §4.7): a virtual appliance or connector gateway client paired with a cluster. */
+/** `ManagedClient` (docs/isc-api.md §4.7): a virtual appliance or connector gateway client paired with a cluster. */
 export interface ManagedClient {
   id: string;
   clientId: string;

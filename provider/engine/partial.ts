@@ -17,6 +17,7 @@ export class PartialFailure extends Error {
   ) {
     const reason = redact(cause instanceof Error ? cause.message : String(cause));
     super(`${what} (id ${id}) but a later step failed: ${reason}`);
-    this.reasons = [reason];
+    // The engine shows the reasons, not the message: say there too that the object exists and is in the state.
+    this.reasons = [this.message];
   }
 }

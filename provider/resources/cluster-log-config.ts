@@ -14,7 +14,7 @@ import { clusterLogConfigSchema as schema } from "../schemas/cluster-log-config"
 type Bag = Record<string, unknown>;
 
 const MAX_AHEAD_MS = 24 * 60 * 60 * 1000;
-/** What the service applies when neither timing field is sent (isc-api.md §3.2). */
+/** What the service applies when neither timing field is sent (docs/isc-api.md §3.2). */
 const DEFAULT_MINUTES = 240;
 /** What delete leaves behind, there being no DELETE: default level, no overrides, the shortest window. */
 const NEUTRAL: ClientLogConfiguration = { rootLevel: "INFO", logLevels: {}, durationMinutes: 5 };

@@ -25,7 +25,7 @@ export const oauthClient = collectionResource<OAuthClient>({
   noun: "OAuth client",
   collection: (api) => api.oauthClients,
   // The list has no name filter; only clients never used can be what an unfinished create left.
-  candidates: (api) => api.oauthClients.list("lastUsed isnull"),
+  candidates: (api) => api.oauthClients.listAll("lastUsed isnull"),
   unused: (c) => !c.lastUsed,
   createdAtField: "created",
   secret: "secret",

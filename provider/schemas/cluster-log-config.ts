@@ -4,7 +4,7 @@ import type { ResourceSchema } from "../engine/schema";
 const LEVEL = { kind: "enum", values: LOG_LEVELS } as const;
 
 /**
- * ClusterLogConfig: `GET`/`PUT /managed-clusters/{id}/log-config` (isc-api.md §3.2, §4.5, §5.2). One configuration
+ * ClusterLogConfig: `GET`/`PUT /managed-clusters/{id}/log-config` (docs/isc-api.md §3.2, §4.5, §5.2). One configuration
  * per cluster, replaced whole by PUT; it expires by design.
  */
 export const clusterLogConfigSchema: ResourceSchema = {

@@ -3,7 +3,7 @@ import type { ResourceSchema } from "../engine/schema";
 
 const NAME = { kind: "string", nonEmpty: true, maxLength: 255, noControlChars: true } as const;
 
-/** ManagedCluster: `/managed-clusters` (isc-api.md §3.1, §4.1, §5.1). */
+/** ManagedCluster: `/managed-clusters` (docs/isc-api.md §3.1, §4.1, §5.1). */
 export const managedClusterSchema: ResourceSchema = {
   type: "ManagedCluster",
   fields: [

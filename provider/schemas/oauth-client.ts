@@ -5,7 +5,7 @@ const URL_STRING = { kind: "string", format: "url", maxLength: 2000 } as const;
 const SECONDS = { kind: "integer", min: 1, max: 2_147_483_647 } as const;
 
 /**
- * OAuthClient: `/oauth-clients` (isc-api.md §3.5, §4.8, §5.3). PATCH accepts only the fields marked "patch";
+ * OAuthClient: `/oauth-clients` (docs/isc-api.md §3.5, §4.8, §5.3). PATCH accepts only the fields marked "patch";
  * type, internal and scope change only by replacement. The secret exists only in the create response.
  * `omittedMeans` is the service's value for a field not sent: a field the program stops declaring is patched back to
  * it (the client must keep these fields, so they are never `remove`d, and a patch value is never null).

@@ -58,6 +58,7 @@ const BASE: Record<Kind, Bag> = {
     grantTypes: ["CLIENT_CREDENTIALS"],
     accessType: "OFFLINE",
   },
+  ManagedClient: { clusterId: CLUSTER_ID },
 };
 
 /** Existing resources' inputs, for createOnly checks. */
@@ -65,6 +66,7 @@ const EXISTING: Record<Kind, Bag> = {
   ManagedCluster: { name: "corpus-cluster", type: "idn", removeClientsOnDelete: false },
   ClusterLogConfig: { clusterId: CLUSTER_ID, rootLevel: "INFO" },
   OAuthClient: { ...BASE.OAuthClient, enabled: true },
+  ManagedClient: { clusterId: CLUSTER_ID, type: "VA" },
 };
 
 const long = (n: number, ch = "x") => ch.repeat(n);
@@ -84,6 +86,7 @@ function bad(kind: Kind, category: Category, label: string, change: Bag, propert
 const MC = "ManagedCluster" as const;
 const LC = "ClusterLogConfig" as const;
 const OA = "OAuthClient" as const;
+const VA = "ManagedClient" as const;
 const DATE_TIME_REASON = /ISO 8601 date-time/;
 const CONTROL_REASON = /control characters/;
 
@@ -226,6 +229,19 @@ export const BAD_INPUTS: BadInput[] = [
   bad(OA, "unknown-key", "clientSecret as an input", { clientSecret: "s3cr3t" }, "clientSecret"),
   bad(OA, "unknown-key", "redirectUri (singular) typo", { redirectUri: "https://app.example.com/cb" }, "redirectUri"),
   bad(OA, "unknown-key", "a __-prefixed secret-looking key", { __secret: "s3cr3t" }, "__secret", { reason: /is not a OAuthClient property/ }),
+  // ---- ManagedClient --------------------------------------------------------------------------------------------
+  bad(VA, "required", "no clusterId", { clusterId: undefined }, "clusterId", { reason: /is required/ }),
+  bad(VA, "empty", "empty clusterId", { clusterId: "" }, "clusterId", { reason: /must not be empty/ }),
+  bad(VA, "path", "clusterId that a URL parser resolves away", { clusterId: "." }, "clusterId", { reason: /must be an object id/ }),
+  bad(VA, "enum", "unknown type", { type: "VM" }, "type", { reason: /CCG, VA, INTERNAL, IIQ_HARVESTER/ }),
+  bad(VA, "enum", "type in the wrong case", { type: "va" }, "type"),
+  bad(VA, "empty", "empty name", { name: "" }, "name", { reason: /must not be empty/ }),
+  bad(VA, "control-chars", "newline in name", { name: "va\n1" }, "name", { reason: CONTROL_REASON }),
+  bad(VA, "too-long", "name of 256 characters", { name: long(256) }, "name", { reason: /at most 255/ }),
+  bad(VA, "type", "numeric description", { description: 3 }, "description", { reason: /must be a string/ }),
+  bad(VA, "create-only", "importId added to an existing client", { importId: CLUSTER_ID }, "importId", { olds: EXISTING.ManagedClient, reason: /only be set when the resource is created/ }),
+  bad(VA, "unknown-key", "output name secret as an input", { secret: "k" }, "secret", { reason: /is not a ManagedClient property/ }),
+  bad(VA, "unknown-key", "output name clientId as an input", { clientId: "x" }, "clientId"),
 ];
 
 /**

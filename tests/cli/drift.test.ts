@@ -5,16 +5,18 @@
  * fixtures for the drift report.
  */
 import { expect } from "chai";
-import { IscEmulator, type RecordedRequest } from "../../emulator";
+import type { IscEmulator, RecordedRequest } from "../../emulator";
 import { recordFixture } from "./support/fixtures";
 import { CliProject, type PreviewJson } from "./support/project";
 import { specProject, type Spec } from "./support/spec";
-import { legName, pulumiBinDir } from "./support/toolchain";
+import { onCliStage } from "./support/stage";
+import { legName } from "./support/toolchain";
 
 const SPEC: Spec = {
   resources: [
     { kind: "ManagedCluster", name: "va", args: { name: "dr-va", description: "primary", configuration: { gmtOffset: "-5", debug: "false" } } },
     { kind: "ClusterLogConfig", name: "va-logs", args: { clusterId: "${va.id}", rootLevel: "INFO", logLevels: { "sailpoint.connector.JDBCConnector": "DEBUG" }, durationMinutes: 240 } },
+    { kind: "ManagedClient", name: "va-client", args: { clusterId: "${va.id}", name: "dr-va-1" } },
     { kind: "OAuthClient", name: "ci", args: { name: "dr-ci", description: "pipeline", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS"], accessType: "OFFLINE", scope: ["idn:remote-client:read"] } },
     { kind: "OAuthClient", name: "plain", args: { name: "dr-plain", description: "scope omitted", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS"], accessType: "OFFLINE" } },
   ],
@@ -32,6 +34,7 @@ describe(`real CLI: what drift looks like (${legName()})`, function () {
 
   const clusterNamed = (name: string) => emulator.store.listClusters().find((c) => c.name === name)!;
   const clientNamed = (name: string) => emulator.store.listOAuthClients().find((c) => c.name === name)!;
+  const applianceNamed = (name: string) => emulator.store.listManagedClients().find((c) => c.name === name)!;
 
   /** The scheduled check: its exit code and text, and the JSON preview (recorded as fixture `name`). Writes nothing. */
   async function driftCheck(fixture: string): Promise<{ code: number; text: string; json: PreviewJson }> {
@@ -53,17 +56,10 @@ describe(`real CLI: what drift looks like (${legName()})`, function () {
     return sent;
   }
 
-  before(async function () {
-    this.timeout(1_800_000);
-    pulumiBinDir();
-    emulator = await IscEmulator.start();
+  onCliStage(async (started) => {
+    emulator = started;
     project = await specProject("drift", emulator, SPEC);
     await project.up();
-  });
-
-  after(async () => {
-    await CliProject.removeAll();
-    await emulator?.stop();
   });
 
   it("owned fields changed out of band (renamed, description, a declared key changed and one deleted, OAuth fields, log levels): named, then put back", async () => {
@@ -75,6 +71,7 @@ describe(`real CLI: what drift looks like (${legName()})`, function () {
       delete c.configuration.debug;
     });
     emulator.mutateOAuthClient(clientNamed("dr-ci").id, (c) => (c.accessTokenValiditySeconds = 3600));
+    emulator.store.mutateManagedClient(applianceNamed("dr-va-1").id, (c) => (c.name = "dr-va-1-renamed"));
     emulator.setLogConfig(clusterNamed("dr-va-renamed").id, { rootLevel: "WARN", logLevels: { "sailpoint.connector.LDAPConnector": "TRACE" }, durationMinutes: 240 });
 
     const { code, text, json } = await driftCheck("owned-fields");
@@ -82,11 +79,13 @@ describe(`real CLI: what drift looks like (${legName()})`, function () {
     expect(text).to.match(/ManagedCluster va update \[diff: ~[^\]]*configuration[^\]]*description[^\]]*name/);
     expect(text).to.match(/OAuthClient ci update \[diff: ~accessTokenValiditySeconds\]/);
     expect(text).to.match(/ClusterLogConfig va-logs update \[diff: ~logLevels,rootLevel\]/);
-    expect(ops(json)).to.deep.equal({ va: "update", "va-logs": "update", ci: "update" });
+    expect(text).to.match(/ManagedClient va-client update \[diff: ~name\]/);
+    expect(ops(json)).to.deep.equal({ va: "update", "va-logs": "update", ci: "update", "va-client": "update" });
 
     const sent = await remediate();
     const lines = sent.map((r) => `${r.method} ${r.path.split("/")[2]}`).sort();
-    expect(lines).to.deep.equal(["PATCH managed-clusters", "PATCH oauth-clients", "PUT managed-clusters"]);
+    expect(lines).to.deep.equal(["PATCH managed-clients", "PATCH managed-clusters", "PATCH oauth-clients", "PUT managed-clusters"]);
+    expect(applianceNamed("dr-va-1"), "the client, renamed back").to.not.equal(undefined);
     expect(sent.find((r) => r.method === "PATCH" && r.path.includes("managed-clusters"))!.body).to.have.deep.members([
       { op: "add", path: "/configuration/debug", value: "false" },
       { op: "add", path: "/configuration/gmtOffset", value: "-5" },
@@ -103,6 +102,7 @@ describe(`real CLI: what drift looks like (${legName()})`, function () {
       c.configuration.addedInTheUI = "yes";
       c.status = "FAILED";
     });
+    emulator.store.mutateManagedClient(applianceNamed("dr-va-1").id, (c) => Object.assign(c, { status: "NORMAL", lastSeen: new Date().toISOString(), ipAddress: "10.9.9.9" }));
     emulator.mutateOAuthClient(clientNamed("dr-plain").id, (c) => (c.scope = ["idn:remote-client:read"]));
     emulator.markOAuthClientUsed(clientNamed("dr-ci").id);
     const { code, text, json } = await driftCheck("not-owned");
@@ -110,7 +110,7 @@ describe(`real CLI: what drift looks like (${legName()})`, function () {
     expect(ops(json)).to.deep.equal({});
   });
 
-  it("a cluster and an OAuth client deleted out of band: + create (the cluster's log configuration with it); up --refresh makes them again", async () => {
+  it("a cluster and an OAuth client deleted out of band: + create (the cluster's log configuration and client with it); up --refresh makes them again", async () => {
     emulator.removeCluster(clusterNamed("dr-va").id);
     emulator.removeOAuthClient(clientNamed("dr-plain").id);
     const { code, text, json } = await driftCheck("deleted");
@@ -118,9 +118,10 @@ describe(`real CLI: what drift looks like (${legName()})`, function () {
     expect(text).to.match(/ManagedCluster va create/);
     expect(text).to.match(/ClusterLogConfig va-logs create/);
     expect(text).to.match(/OAuthClient plain create/);
-    expect(ops(json)).to.deep.equal({ va: "create", "va-logs": "create", plain: "create" });
+    expect(text).to.match(/ManagedClient va-client create/);
+    expect(ops(json)).to.deep.equal({ va: "create", "va-logs": "create", plain: "create", "va-client": "create" });
     const sent = await remediate();
-    expect(sent.map((r) => `${r.method} ${r.path.split("/").slice(2, 3)}`).sort()).to.deep.equal(["POST managed-clusters", "POST oauth-clients", "PUT managed-clusters"]);
+    expect(sent.map((r) => `${r.method} ${r.path.split("/").slice(2, 3)}`).sort()).to.deep.equal(["POST managed-clients", "POST managed-clusters", "POST oauth-clients", "PUT managed-clusters"]);
     expect(emulator.store.listClusters().filter((c) => c.name === "dr-va")).to.have.length(1);
   });
 

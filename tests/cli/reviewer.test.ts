@@ -3,11 +3,12 @@
  * `pulumi preview --json`, the lines of `pulumi preview --diff`, no write during either, and what `pulumi up` sends.
  */
 import { expect } from "chai";
-import { IscEmulator, type RecordedRequest } from "../../emulator";
+import type { IscEmulator, RecordedRequest } from "../../emulator";
 import { blockOf, changedLines } from "./support/diff-text";
 import { CliProject, type PreviewJson } from "./support/project";
 import { declare, specProject, withArgs, type Spec } from "./support/spec";
-import { legName, pulumiBinDir } from "./support/toolchain";
+import { onCliStage } from "./support/stage";
+import { legName } from "./support/toolchain";
 
 const CI_ARGS = { name: "rv-ci", description: "ci", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS", "REFRESH_TOKEN"], accessType: "OFFLINE", scope: ["idn:remote-client:read"] };
 const BASE: Spec = {
@@ -15,14 +16,15 @@ const BASE: Spec = {
     { kind: "ManagedCluster", name: "va", args: { name: "rv-va", description: "d1", configuration: { gmtOffset: "-5" } } },
     { kind: "ManagedCluster", name: "other", args: { name: "rv-other" } },
     { kind: "ClusterLogConfig", name: "va-logs", args: { clusterId: "${va.id}", rootLevel: "INFO", logLevels: { "sailpoint.connector.JDBCConnector": "DEBUG" }, durationMinutes: 60 } },
+    { kind: "ManagedClient", name: "va-client", args: { clusterId: "${va.id}", name: "rv-va-1", description: "appliance" } },
     { kind: "OAuthClient", name: "ci", args: CI_ARGS },
     { kind: "OAuthClient", name: "plain", args: { name: "rv-plain", description: "no scope declared", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS"], accessType: "OFFLINE" } },
   ],
-  exports: { ciClientId: "ci.clientId", ciSecret: "ci.secret", clusterId: "va.id", upgradeJobs: "va.upgradeJobs" },
+  exports: { ciClientId: "ci.clientId", ciSecret: "ci.secret", clusterId: "va.id", upgradeJobs: "va.upgradeJobs", vaKey: "va-client.secret", vaClient: "va-client.id" },
 };
 
 const writeLines = (requests: readonly RecordedRequest[]) =>
-  requests.filter((r) => r.method !== "GET" && r.path !== "/oauth/token").map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{32}/g, "{id}")}`);
+  requests.filter((r) => r.method !== "GET" && r.path !== "/oauth/token").map((r) => `${r.method} ${r.path.replace(/[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "{id}")}`);
 
 /** The resource's step; `--json` lists no step for an unchanged resource, which is reported here as "same". */
 const stepOf = (preview: PreviewJson, name: string) =>
@@ -53,17 +55,10 @@ describe(`real CLI: what a reviewer sees in a preview (${legName()})`, function 
     return emulator.requests.filter((r) => r.method !== "GET" && r.path !== "/oauth/token");
   }
 
-  before(async function () {
-    this.timeout(1_800_000);
-    pulumiBinDir();
-    emulator = await IscEmulator.start();
+  onCliStage(async (started) => {
+    emulator = started;
     project = await specProject("reviewer", emulator, BASE);
     await project.up();
-  });
-
-  after(async () => {
-    await CliProject.removeAll();
-    await emulator?.stop();
   });
 
   it("in-place changes: ~ update with only the changed field; up sends one JSON Patch (or one PUT) with just that", async () => {
@@ -72,7 +67,7 @@ describe(`real CLI: what a reviewer sees in a preview (${legName()})`, function 
     next = withArgs(next, "ci", { description: "ci pipeline", accessTokenValiditySeconds: 900 });
     const secretBefore = (await project.outputs(true)).ciSecret;
     const { json, text } = await review(next);
-    expect(["va", "va-logs", "ci", "other", "plain"].map((n) => stepOf(json, n)?.op)).to.deep.equal(["update", "update", "update", "same", "same"]);
+    expect(["va", "va-logs", "ci", "other", "plain", "va-client"].map((n) => stepOf(json, n)?.op)).to.deep.equal(["update", "update", "update", "same", "same", "same"]);
     expect(changedLines(blockOf(text, "va"))).to.deep.equal(['~ description : "d1" => "d2"']);
     expect(changedLines(blockOf(text, "va-logs"))).to.deep.equal(['~ rootLevel : "INFO" => "DEBUG"']);
     expect(changedLines(blockOf(text, "ci"))).to.deep.equal(["~ accessTokenValiditySeconds: 750 => 900", '~ description : "ci" => "ci pipeline"']);
@@ -106,7 +101,30 @@ describe(`real CLI: what a reviewer sees in a preview (${legName()})`, function 
     expect(stepOf(json, "va")?.op).to.equal("update");
     expect(changedLines(blockOf(text, "va"))).to.deep.equal(['+ manualUpgradeTrigger : "2026-12"']);
     expect(writeLines(await up())).to.deep.equal(["POST /v2025/managed-clusters/{id}/manualUpgrade"]);
-    expect((await project.outputs()).upgradeJobs).to.be.an("array").that.is.not.empty;
+    expect((await project.outputs()).upgradeJobs).to.be.an("array").with.length.greaterThan(0);
+  });
+
+  it("ManagedClient name: ~ update, one JSON Patch of /name; its status and last contact moving is nothing", async () => {
+    const id = String((await project.outputs()).vaClient);
+    emulator.store.mutateManagedClient(id, (c) => Object.assign(c, { status: "NORMAL", lastSeen: new Date().toISOString() }));
+    const key = (await project.outputs(true)).vaKey;
+    const { json, text } = await review(withArgs(spec, "va-client", { name: "rv-va-01" }));
+    expect(stepOf(json, "va-client").op).to.equal("update");
+    expect(changedLines(blockOf(text, "va-client"))).to.deep.equal(['~ name : "rv-va-1" => "rv-va-01"']);
+    const writes = await up();
+    expect(writes.map((r) => [r.method, r.body])).to.deep.equal([["PATCH", [{ op: "replace", path: "/name", value: "rv-va-01" }]]]);
+    expect((await project.outputs(true)).vaKey, "an update keeps the key").to.equal(key);
+  });
+
+  it("ManagedClient type: +- replace [diff: ~type]; up makes a new client with a new key, then deletes the old one", async () => {
+    const before = await project.outputs(true);
+    const { json } = await review(withArgs(spec, "va-client", { type: "CCG" }));
+    expect(stepOf(json, "va-client")).to.deep.include({ op: "replace", replaceReasons: ["type"] });
+    expect(writeLines(await up())).to.deep.equal(["POST /v2025/managed-clients", "DELETE /v2025/managed-clients/{id}"]);
+    const after = await project.outputs(true);
+    expect(after.vaClient).not.to.equal(before.vaClient);
+    expect(after.vaKey).to.be.a("string").and.not.equal(before.vaKey);
+    expect(emulator.store.listManagedClients().map((c) => [c.id, c.type])).to.deep.equal([[after.vaClient, "CCG"]]);
   });
 
   it("an omitted scope is the service's sp:scopes:all: declaring it is no change", async () => {

@@ -29,6 +29,32 @@ describe("emulator faults for hardening", () => {
   const control = (method: string, path: string, body?: unknown) =>
     fetch(`${emu.url}/__emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 
+  describe("afterCommit", () => {
+    it("runs the handler (the cluster is made), then answers with the fault's body", async () => {
+      emu.injectFault({ method: "POST", path: "/managed-clusters", afterCommit: true, status: 200, rawBody: "" });
+      const res = await raw("POST", "/managed-clusters", CLUSTER);
+      expect(res.status).to.equal(200);
+      expect(await res.text()).to.equal("");
+      expect(emu.listClusters().map((c) => c.name)).to.deep.equal([CLUSTER.name]);
+    });
+
+    it("with omitFields, answers the real body without them, over the control API too", async () => {
+      const injected = await control("POST", "/faults", { method: "POST", path: "/oauth-clients", afterCommit: true, omitFields: ["secret"] });
+      expect(injected.status).to.equal(201);
+      const res = await raw("POST", "/oauth-clients", { name: "c", description: "d", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS"], accessType: "OFFLINE", enabled: true });
+      const body = (await res.json()) as Record<string, unknown>;
+      expect(res.status).to.equal(200);
+      expect(body).to.have.property("id").that.is.a("string");
+      expect(body).not.to.have.property("secret");
+      expect(emu.listOAuthClients().map((c) => c.id)).to.deep.equal([body.id]);
+    });
+
+    it("refuses omitFields without afterCommit, or with a body", () => {
+      expect(() => emu.injectFault({ path: "/oauth-clients", omitFields: ["secret"] })).to.throw(/omitFields needs afterCommit/);
+      expect(() => emu.injectFault({ path: "/oauth-clients", afterCommit: true, omitFields: ["secret"], body: {} })).to.throw(/omitFields needs afterCommit/);
+    });
+  });
+
   describe("redirectTo", () => {
     for (const status of [301, 302, 303, 307, 308]) {
       it(`answers ${status} with the Location, an empty body, and does not run the handler`, async () => {

@@ -14,6 +14,7 @@ fs.appendFileSync(process.env.FAKE_PULUMI_LOG, JSON.stringify({
   cwd: process.cwd(),
   stdin,
   backend: process.env.PULUMI_BACKEND_URL,
+  backendExists: Boolean(process.env.PULUMI_BACKEND_URL) && fs.existsSync(new URL(process.env.PULUMI_BACKEND_URL).pathname),
   passphrase: Boolean(process.env.PULUMI_CONFIG_PASSPHRASE),
   program: fs.existsSync(path.join(process.cwd(), "Pulumi.yaml")) && fs.existsSync(path.join(process.cwd(), "index.ts")),
   linked: fs.existsSync(path.join(process.cwd(), "node_modules", "pulumi-sailpoint-isc", "package.json")),

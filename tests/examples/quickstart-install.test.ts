@@ -96,9 +96,9 @@ describe("examples/quickstart installed from the packed tarball", function () {
       await emulator?.stop();
     });
 
-    it("creates and reads the quickstart's cluster, log configuration and OAuth client, then a later run deletes them", async () => {
+    it("creates and reads the quickstart's cluster, VA client, log configuration and OAuth client, then a later run deletes them", async () => {
       const declared = (name: string) => registrations.find((r) => r.name === name)!.inputs;
-      expect(registrations.map((r) => r.name).sort()).to.deep.equal(["ci-pipeline", "va-cluster", "va-cluster-logs"]);
+      expect(registrations.map((r) => r.name).sort()).to.deep.equal(["ci-pipeline", "va-1", "va-cluster", "va-cluster-logs"]);
       const created: { kind: Kind; name: string; id: string; properties: Record<string, unknown> }[] = [];
       const make = async (kind: Kind, name: string, inputs: Record<string, unknown>) => {
         const urn = urnFor(kind, name);
@@ -112,17 +112,21 @@ describe("examples/quickstart installed from the packed tarball", function () {
       };
 
       const clusterId = await make("ManagedCluster", "va-cluster", declared("va-cluster"));
+      const vaId = await make("ManagedClient", "va-1", { ...declared("va-1"), clusterId });
       await make("ClusterLogConfig", "va-cluster-logs", { ...declared("va-cluster-logs"), clusterId });
       const clientId = await make("OAuthClient", "ci-pipeline", declared("ci-pipeline"));
       expect(lines(emulator)).to.deep.equal([
         "POST /v2025/managed-clusters",
         `GET /v2025/managed-clusters/${clusterId}`,
+        "POST /v2025/managed-clients",
+        `GET /v2025/managed-clients/${vaId}`,
         `PUT /v2025/managed-clusters/${clusterId}/log-config`,
         `GET /v2025/managed-clusters/${clusterId}/log-config`,
         "POST /v2025/oauth-clients",
         `GET /v2025/oauth-clients/${clientId}`,
       ]);
-      const [postCluster, , putLogs, , postClient] = apiCalls(emulator);
+      const [postCluster, , postVa, , putLogs, , postClient] = apiCalls(emulator);
+      expect(postVa.body).to.deep.equal({ clusterId, type: "VA", name: "dev-va-1", description: "First virtual appliance" });
       expect(postCluster.body).to.deep.equal({
         name: "dev-va-cluster",
         type: "idn",
@@ -142,6 +146,7 @@ describe("examples/quickstart installed from the packed tarball", function () {
       expect(lines(emulator)).to.deep.equal([
         `DELETE /v2025/oauth-clients/${clientId}`,
         `PUT /v2025/managed-clusters/${clusterId}/log-config`,
+        `DELETE /v2025/managed-clients/${vaId}`,
         `DELETE /v2025/managed-clusters/${clusterId}`,
       ]);
       expect(emulator.listClusters()).to.deep.equal([]);

@@ -27,10 +27,12 @@ describe("examples/quickstart through the lifecycle driver", function () {
 
     // up: everything created
     const first = await driver.up(QUICKSTART);
-    expect(first.steps.map((s) => `${s.op} ${s.name}`).sort()).to.deep.equal(["create ci-pipeline", "create va-cluster", "create va-cluster-logs"]);
+    expect(first.steps.map((s) => `${s.op} ${s.name}`).sort()).to.deep.equal(["create ci-pipeline", "create va-1", "create va-cluster", "create va-cluster-logs"]);
     expect(emulator.listClusters()).to.have.length(1);
     expect(emulator.listOAuthClients()).to.have.length(1);
     const cluster = emulator.listClusters()[0];
+    expect(emulator.store.clientsOfCluster(cluster.id).map((c) => c.name)).to.deep.equal(["dev-va-1"]);
+    expect(first.outputs.vaKey).to.include({ secret: true, known: true });
     expect(first.outputs.clusterId).to.deep.include({ value: cluster.id, secret: false });
     expect(first.outputs.ciClientSecret.secret, "the OAuth secret is exported as a secret").to.equal(true);
     expect(first.outputs.ciClientSecret.value).to.be.a("string").with.length.greaterThan(10);
@@ -65,6 +67,7 @@ describe("examples/quickstart through the lifecycle driver", function () {
     // destroy: nothing left
     await driver.destroy();
     expect(emulator.listClusters()).to.deep.equal([]);
+    expect(emulator.store.listManagedClients()).to.deep.equal([]);
     expect(emulator.listOAuthClients()).to.deep.equal([]);
     expect(driver.state.size).to.equal(0);
   });

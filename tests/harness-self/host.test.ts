@@ -109,12 +109,15 @@ describe("harness: ProviderHost (the real dynamic-provider host over gRPC)", () 
       await host.stop();
     });
 
-    it("fails the first call with one message naming sailpoint:clientSecret and SAIL_CLIENT_SECRET", async () => {
+    it("fails the first check with one failure naming sailpoint:clientSecret and SAIL_CLIENT_SECRET, and later calls too", async () => {
       const { "sailpoint:clientSecret": _, ...withoutSecret } = CONFIG;
       await host.configure(withoutSecret);
-      const error = await hostRejection(host.check(urn, {}, { name: "c1" }));
-      expect(error.details).to.include("sailpoint:clientSecret").and.include("SAIL_CLIENT_SECRET");
-      expect(error.details).not.to.include("sailpoint:clientId").and.not.include("sailpoint:baseUrl");
+      const { failures } = await host.check(urn, {}, { name: "c1" });
+      expect(failures).to.have.length(1);
+      expect(failures[0].reason).to.include("sailpoint:clientSecret").and.include("SAIL_CLIENT_SECRET");
+      expect(failures[0].reason).not.to.include("sailpoint:clientId").and.not.include("sailpoint:baseUrl");
+      const error = await hostRejection(host.create(urn, { name: "c1", type: "idn" }));
+      expect(error.details).to.include("sailpoint:clientSecret");
     });
   });
 

@@ -1,6 +1,7 @@
 /**
  * The engine side of the protocol: spawns the real dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`) the way
- * the Pulumi engine does and talks to it over gRPC. See pulumi-dynamic-providers.md §1.2 and §11.2.
+ * the Pulumi engine does (argv: one engine address; cwd: the project directory; the port on its first stdout line) and
+ * talks to it over gRPC with the engine's request shapes (fully-qualified configuration keys, secrets wrapped).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";

@@ -1,6 +1,8 @@
 /**
  * An in-memory engine: plays a Pulumi program's resources through the real provider host the way `pulumi up`,
- * `preview`, `refresh` and `destroy` do (pulumi-dynamic-providers.md §7, §10), so programs run end to end without the CLI.
+ * `preview`, `refresh` and `destroy` do (Check then Create or Diff and Update; Read then Diff on refresh; partial
+ * failures kept with their init errors; a fresh provider process per operation), so programs run end to end without
+ * the CLI. tests/cli checks the same things through the real CLI.
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";

@@ -70,6 +70,7 @@ const SAMPLE_ARGS: Record<Kind, Bag> = {
     grantTypes: ["CLIENT_CREDENTIALS"],
     accessType: "OFFLINE",
   },
+  ManagedClient: { clusterId: "sample-cluster-id" },
 };
 
 export function resourceClass(kind: Kind): ResourceClass {
@@ -110,15 +111,19 @@ export function loadProviderText(text: string): Record<string, unknown> {
   return requireFromString(text).handler();
 }
 
+/** The kinds 0.1.0 had, whose stacks hold its serialized texts. */
+export const LEGACY_KINDS = ["ManagedCluster", "ClusterLogConfig", "OAuthClient"] as const;
+export type LegacyKind = (typeof LEGACY_KINDS)[number];
+
 /** What 0.1.0 stored as `__provider` for this kind (tests/fixtures/provider-text-0.1.0), byte for byte. */
-export function legacyProviderText(kind: Kind): string {
+export function legacyProviderText(kind: LegacyKind): string {
   return fs.readFileSync(path.join(__dirname, "..", "fixtures", "provider-text-0.1.0", `${kind}.js`), "utf8");
 }
 
 const SCHEMAS = { ManagedCluster: managedClusterSchema, ClusterLogConfig: clusterLogConfigSchema, OAuthClient: oauthClientSchema };
 
 /** The provider object 0.1.0 handed to `pulumi.dynamic.Resource` (its sdk/shim.ts), which the serializer turned into the fixture. */
-export function legacyShim(kind: Kind): pulumi.dynamic.ResourceProvider {
+export function legacyShim(kind: LegacyKind): pulumi.dynamic.ResourceProvider {
   const load = () => require("pulumi-sailpoint-isc/provider").resource(kind);
   return {
     configure: (req) => load().configure(req),
@@ -131,10 +136,10 @@ export function legacyShim(kind: Kind): pulumi.dynamic.ResourceProvider {
   };
 }
 
-const legacyClasses = new Map<Kind, ResourceClass>();
+const legacyClasses = new Map<LegacyKind, ResourceClass>();
 
 /** A class registering as 0.1.0's did: `pulumi.dynamic.Resource`, seeded outputs, the schema's secret outputs. */
-export function legacyResourceClass(kind: Kind): new (name: string, args: Bag, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource {
+export function legacyResourceClass(kind: LegacyKind): new (name: string, args: Bag, opts?: pulumi.CustomResourceOptions) => pulumi.CustomResource {
   let cls = legacyClasses.get(kind);
   if (!cls) {
     const provider = legacyShim(kind);

@@ -1,7 +1,7 @@
 /** Names and value encodings shared by the program side (mocks) and the engine side (host) of the harness. */
 
-export type Kind = "ManagedCluster" | "ClusterLogConfig" | "OAuthClient";
-export const KINDS: readonly Kind[] = ["ManagedCluster", "ClusterLogConfig", "OAuthClient"];
+export type Kind = "ManagedCluster" | "ClusterLogConfig" | "OAuthClient" | "ManagedClient";
+export const KINDS: readonly Kind[] = ["ManagedCluster", "ClusterLogConfig", "OAuthClient", "ManagedClient"];
 
 export const PACKAGE_NAME = "pulumi-sailpoint-isc";
 export const PROVIDER_KEY = "__provider";

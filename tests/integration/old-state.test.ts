@@ -6,8 +6,8 @@
  */
 import { expect } from "chai";
 import { IscEmulator } from "../../emulator";
-import { ProviderHost, sailpointConfig, urnFor, type Kind } from "../harness/host";
-import { legacyProviderText, providerText } from "../harness/provider-text";
+import { ProviderHost, sailpointConfig, urnFor } from "../harness/host";
+import { LEGACY_KINDS, legacyProviderText, providerText, type LegacyKind } from "../harness/provider-text";
 import { lines } from "./wire";
 
 /** A refresh reads, and only reads: the object itself or its collection (a list snapshot), whichever the provider uses. */
@@ -38,7 +38,7 @@ describe("state written by 0.1.0 (serialized __provider) with the current code",
   beforeEach(() => emulator.clearRequests());
 
   /** A resource as 0.1.0 left it after `up`: checked and created with the old text, so inputs and outputs hold it. */
-  async function oldResource(kind: Kind, args: Bag) {
+  async function oldResource(kind: LegacyKind, args: Bag) {
     const urn = urnFor(kind, `old-${++n}`);
     const old = legacyProviderText(kind);
     const checked = await earlier.check(urn, {}, { ...args, __provider: old });
@@ -50,7 +50,7 @@ describe("state written by 0.1.0 (serialized __provider) with the current code",
   }
 
   it("the fixtures are 0.1.0's texts, and the current text differs from them", async () => {
-    for (const kind of ["ManagedCluster", "ClusterLogConfig", "OAuthClient"] as const) {
+    for (const kind of LEGACY_KINDS) {
       expect(legacyProviderText(kind)).to.match(/^exports\.handler = __f0;/).and.include(`kind: "${kind}"`);
       expect(await providerText(kind)).not.to.equal(legacyProviderText(kind));
     }

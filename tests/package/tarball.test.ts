@@ -13,9 +13,9 @@ import { ProviderHost, sailpointConfig, urnFor } from "../harness/host";
 import { providerText } from "../harness/provider-text";
 import { captureRegistrations, packInto, PULUMI_VERSION, REPO, run, traceResolution } from "./installed";
 
-/** What the tarball holds: the licence, the docs, the manifest, and the compiled sdk/ and provider/ sources. */
+/** What the tarball holds: the licence, the docs, the manifest, and the compiled sdk/, provider/ and cli/ sources. */
 function expectedFiles(): string[] {
-  const compiled = ["sdk", "provider"].flatMap((dir) =>
+  const compiled = ["sdk", "provider", "cli"].flatMap((dir) =>
     (fs.readdirSync(path.join(REPO, dir), { recursive: true }) as string[])
       .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
       .flatMap((file) => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { SETTING_NAMES } from "../../provider/config";
 import { outputNames, type ResourceSchema } from "../../provider/engine/schema";
 import { clusterLogConfigSchema } from "../../provider/schemas/cluster-log-config";
+import { managedClientSchema } from "../../provider/schemas/managed-client";
 import { managedClusterSchema } from "../../provider/schemas/managed-cluster";
 import { oauthClientSchema } from "../../provider/schemas/oauth-client";
 
@@ -18,7 +19,7 @@ function section(title: string): string {
 
 /** Keeps the README's reference tables true: every input, output and setting is documented. */
 describe("README reference", () => {
-  for (const schema of [managedClusterSchema, clusterLogConfigSchema, oauthClientSchema] as ResourceSchema[]) {
+  for (const schema of [managedClusterSchema, managedClientSchema, clusterLogConfigSchema, oauthClientSchema] as ResourceSchema[]) {
     it(`documents every input and output of ${schema.type}`, () => {
       const text = section(schema.type);
       for (const name of outputNames(schema)) expect(text, `${schema.type}.${name}`).to.include(`\`${name}\``);

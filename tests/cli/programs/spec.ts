@@ -18,6 +18,8 @@ interface Declaration {
     deleteBeforeReplace?: boolean;
     dependsOn?: string[];
     replacementTrigger?: string;
+    /** The engine's own import (resource option `import`), which dynamic providers cannot serve. */
+    import?: string;
   };
 }
 

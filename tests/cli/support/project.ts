@@ -52,6 +52,8 @@ export class CliProject {
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
       PULUMI_SUPPRESS_COPILOT_LINK: "true",
       NO_COLOR: "1",
+      // The provider's pending-create journal, per project (by default it is under ~/.local/state).
+      SAIL_PENDING_CREATES_DIR: path.join(dir, ".pending-creates"),
       ...extraEnv,
     };
   }
@@ -80,6 +82,10 @@ export class CliProject {
       fs.rmSync(project.dir, { recursive: true, force: true });
     }
     projects.clear();
+  }
+
+  get pendingCreatesDir(): string {
+    return this.env.SAIL_PENDING_CREATES_DIR;
   }
 
   writeFile(file: string, text: string): void {

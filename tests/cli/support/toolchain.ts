@@ -5,7 +5,8 @@
  *   proxy into a cache outside the checkout; minutes when cold).
  * - Node.js: CLI_SUITE_NODE (a node binary), else the one running the tests. The program, the Automation API server
  *   and the dynamic-provider host all run on it.
- * - @pulumi/pulumi: CLI_SUITE_SDK (a version), else the one this checkout has installed.
+ * - @pulumi/pulumi: CLI_SUITE_SDK (a version), else the oldest the package supports (its peer range's floor): the
+ *   main test run covers the floor, and CI runs the suite again with the newest.
  */
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -30,7 +31,11 @@ export function legNode(): string {
 }
 
 export function legSdk(): string {
-  return process.env.CLI_SUITE_SDK || (require("@pulumi/pulumi/package.json") as { version: string }).version;
+  if (process.env.CLI_SUITE_SDK) return process.env.CLI_SUITE_SDK;
+  const range = (require(path.join(REPO, "package.json")) as { peerDependencies: Record<string, string> }).peerDependencies["@pulumi/pulumi"];
+  const floor = /^>=\s*(\d+\.\d+\.\d+)/.exec(range)?.[1];
+  if (!floor) throw new Error(`cannot read the floor of the @pulumi/pulumi peer range "${range}"`);
+  return floor;
 }
 
 export function legName(): string {
