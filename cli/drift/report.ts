@@ -64,6 +64,7 @@ function replaceAction(kind: string): string {
 function createAgainAction(kind: string): string {
   if (kind === "OAuthClient") return "creates it again: a new client id and a new secret";
   if (kind === "ManagedCluster") return "creates it again (a new id): virtual appliances must be paired with it";
+  if (kind === "ManagedClient") return "creates it again: a new client and a new key, which the appliance must be set up with";
   return `creates it again (a new ${noun(kind)})`;
 }
 
@@ -105,8 +106,11 @@ export function buildReport(doc: PreviewDocument): Report {
     if (!schema) {
       report.other.push(resource);
     } else if (resource.op === "create" && resource.deployed) {
-      if (resource.kind !== "ClusterLogConfig") report.gone.push({ resource, reason: "deleted in ISC", action: createAgainAction(resource.kind) });
-      else if (clusterGoneToo(resource, recreated)) report.gone.push({ resource, reason: "gone with its cluster, which was deleted in ISC", action: "applies it to the new cluster (one PUT)" });
+      const withCluster = resource.kind !== "ManagedCluster" && clusterGoneToo(resource, recreated);
+      if (withCluster) {
+        const action = resource.kind === "ClusterLogConfig" ? "applies it to the new cluster (one PUT)" : `${createAgainAction(resource.kind)}, for the new cluster`;
+        report.gone.push({ resource, reason: "gone with its cluster, which was deleted in ISC", action });
+      } else if (resource.kind !== "ClusterLogConfig") report.gone.push({ resource, reason: "deleted in ISC", action: createAgainAction(resource.kind) });
       else report.expired.push({ resource, reason: expiredReason(resource), action: "applies it again for another window (one PUT)" });
     } else if (resource.op === "create") {
       report.pending.push({ resource, action: "creates it" });

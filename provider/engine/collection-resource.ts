@@ -123,7 +123,7 @@ export function collectionResource<T extends { id: string }>(spec: CollectionRes
       const body = requestBody(schema, inputs);
       const { object } = await createOnce(api, {
         kind,
-        label: `${kind} "${String(inputs.name ?? "")}"`,
+        label: `${kind} ${JSON.stringify(String(inputs.name ?? inputs.clusterId ?? ""))}`,
         body,
         post: () => collection.create(body),
         lookalikes: async () => (await spec.candidates(api, inputs)).filter((o) => spec.unused(o) && sameAsDeclared(schema, o as unknown as Bag, inputs)),

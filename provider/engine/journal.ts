@@ -49,6 +49,8 @@ function file(key: string): string {
 }
 
 export function readPending(key: string): PendingCreate | undefined {
+  // The usual case, nothing pending, without the cost of a thrown ENOENT.
+  if (!fs.existsSync(file(key))) return undefined;
   try {
     const entry = JSON.parse(fs.readFileSync(file(key), "utf8")) as PendingCreate;
     if (typeof entry.serviceSince === "number" && Date.now() - entry.startedAt < MAX_AGE_MS) return entry;
@@ -58,9 +60,15 @@ export function readPending(key: string): PendingCreate | undefined {
   return undefined;
 }
 
+let madeDirectory: string | undefined;
+
 export function writePending(key: string, entry: PendingCreate): void {
   try {
-    fs.mkdirSync(directory(), { recursive: true, mode: 0o700 });
+    const dir = directory();
+    if (madeDirectory !== dir) {
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      madeDirectory = dir;
+    }
     fs.writeFileSync(file(key), JSON.stringify(entry), { mode: 0o600 });
   } catch {
     // best effort

@@ -74,7 +74,19 @@ export function serviceFieldsOf(schema: ResourceSchema, outputs: Record<string, 
  */
 export function withEveryOutput(schema: ResourceSchema, outputs: Record<string, unknown>): Record<string, unknown> {
   const out = { ...outputs };
-  const inputNames = new Set(schema.fields.map((f) => f.name));
-  for (const name of outputNames(schema)) if (out[name] === undefined && !inputNames.has(name)) out[name] = null;
+  for (const name of serviceOutputNames(schema)) if (out[name] === undefined) out[name] = null;
   return out;
+}
+
+const serviceNames = new WeakMap<ResourceSchema, string[]>();
+
+/** The output names that are not input names, once per schema. */
+function serviceOutputNames(schema: ResourceSchema): string[] {
+  let names = serviceNames.get(schema);
+  if (!names) {
+    const inputNames = new Set(schema.fields.map((f) => f.name));
+    names = outputNames(schema).filter((name) => !inputNames.has(name));
+    serviceNames.set(schema, names);
+  }
+  return names;
 }

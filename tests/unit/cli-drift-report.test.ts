@@ -3,6 +3,7 @@
  * recorded by tests/cli/drift.test.ts), plus input it cannot read.
  */
 import { expect } from "chai";
+import { EXAMPLE, README_FILES } from "../../scripts/drift-report-examples";
 import * as fs from "node:fs";
 import path from "node:path";
 import { main } from "../../cli/index";
@@ -32,7 +33,7 @@ describe("drift-report on the real CLI's JSON", () => {
   it("owned fields changed out of band: each one, program value and ISC value, and the request up --refresh sends (exit 1)", async () => {
     const { code, out } = await report(fixture("drift-owned-fields"));
     expect(code).to.equal(1);
-    expect(out).to.match(/^## ISC drift report\n\n\*\*3 resources differ from the program\*\* \(3 changed in owned fields; 1 unchanged\)/);
+    expect(out).to.match(/^## ISC drift report\n\n\*\*4 resources differ from the program\*\* \(4 changed in owned fields; 1 unchanged\)/);
     expect(rows(out, "ManagedCluster `va`")).to.deep.equal([
       ["`name`", '`"dr-va"`', '`"dr-va-renamed"`', "changed in ISC"],
       ["`description`", '`"primary"`', '`"edited in the UI"`', "changed in ISC"],
@@ -41,6 +42,8 @@ describe("drift-report on the real CLI's JSON", () => {
     ]);
     // The same operations tests/cli/drift.test.ts sees `pulumi up --refresh` send.
     expect(out).to.include("`pulumi up --refresh` sends one JSON Patch: `add /configuration/gmtOffset`, `add /configuration/debug`, `replace /description`, `replace /name`.");
+    expect(rows(out, "ManagedClient `va-client`")).to.deep.equal([["`name`", '`"dr-va-1"`', '`"dr-va-1-renamed"`', "changed in ISC"]]);
+    expect(out).to.include("`pulumi up --refresh` sends one JSON Patch: `replace /name`.");
     expect(rows(out, "OAuthClient `ci`")).to.deep.equal([["`accessTokenValiditySeconds`", "`750`", "`3600`", "changed in ISC"]]);
     expect(out).to.include("`pulumi up --refresh` sends one JSON Patch: `replace /accessTokenValiditySeconds`; the secret is kept.");
     expect(rows(out, "ClusterLogConfig `va-logs`")).to.deep.equal([
@@ -54,7 +57,7 @@ describe("drift-report on the real CLI's JSON", () => {
   it("lists what the service moved by itself separately, as not drift", async () => {
     const { out } = await report(fixture("drift-owned-fields"));
     const notDrift = out.split("\n").filter((l) => l.startsWith("Not drift"));
-    expect(notDrift).to.have.length(3);
+    expect(notDrift).to.have.length(4);
     expect(notDrift.join("\n")).to.match(/`updatedAt` `"[^"]+"` → `"[^"]+"`/);
     for (const owned of ["`name`", "`description`", "`configuration", "`rootLevel`", "`accessTokenValiditySeconds`"]) expect(notDrift.join("\n")).not.to.include(owned);
   });
@@ -62,14 +65,15 @@ describe("drift-report on the real CLI's JSON", () => {
   it("what the program does not own (an undeclared key, an omitted scope, status, last use) is no drift (exit 0)", async () => {
     const { code, out } = await report(fixture("drift-not-owned"));
     expect(code).to.equal(0);
-    expect(out).to.equal("## ISC drift report\n\nNo drift: all 4 resources match the program.\n");
+    expect(out).to.equal("## ISC drift report\n\nNo drift: all 5 resources match the program.\n");
   });
 
-  it("a cluster and an OAuth client deleted: gone, with the log configuration that went with its cluster (exit 1)", async () => {
+  it("a cluster and an OAuth client deleted: gone, with the client and log configuration that went with the cluster (exit 1)", async () => {
     const { code, out } = await report(fixture("drift-deleted"));
     expect(code).to.equal(1);
     expect(rows(out, "Gone from ISC")).to.deep.equal([
       ["ManagedCluster `va`", "deleted in ISC", "creates it again (a new id): virtual appliances must be paired with it"],
+      ["ManagedClient `va-client`", "gone with its cluster, which was deleted in ISC", "creates it again: a new client and a new key, which the appliance must be set up with, for the new cluster"],
       ["ClusterLogConfig `va-logs`", "gone with its cluster, which was deleted in ISC", "applies it to the new cluster (one PUT)"],
       ["OAuthClient `plain`", "deleted in ISC", "creates it again: a new client id and a new secret"],
     ]);
@@ -89,7 +93,7 @@ describe("drift-report on the real CLI's JSON", () => {
   it("after remediation: no drift (exit 0)", async () => {
     const { code, out } = await report(fixture("drift-clean"));
     expect(code).to.equal(0);
-    expect(out).to.match(/No drift: all 4 resources match the program\./);
+    expect(out).to.match(/No drift: all 5 resources match the program\./);
   });
 
   it("never prints a secret value or the serialized provider", async () => {
@@ -213,13 +217,16 @@ describe("drift-report on the real CLI's JSON", () => {
     expect(missing.err).to.match(/cannot read .*no-such-file\.json/);
   });
 
-  it("the example in examples/gitops/README.md is what the command prints for its fixture (timestamps aside)", async () => {
-    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "examples", "gitops", "README.md"), "utf8");
-    const example = /<!-- drift-report example: tests\/fixtures\/cli\/(drift-[\w-]+)\.json -->\n````markdown\n([\s\S]*?)````\n/.exec(readme);
-    expect(example, "the README's marked example").not.to.equal(null);
-    const stamps = (text: string) => text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, "<time>");
-    expect(stamps(example![2])).to.equal(stamps((await report(fixture(example![1]))).out));
-  });
+  for (const file of README_FILES) {
+    it(`the examples in ${file} are what the command prints for their fixtures (scripts/drift-report-examples.ts)`, async () => {
+      const readme = fs.readFileSync(path.join(__dirname, "..", "..", file), "utf8");
+      const examples = [...readme.matchAll(EXAMPLE)];
+      expect(examples, "the README's marked examples").to.have.length.greaterThan(0);
+      for (const [, fixtureFile, text] of examples) {
+        expect(text, fixtureFile).to.equal((await report(fs.readFileSync(path.join(__dirname, "..", "..", fixtureFile), "utf8"))).out);
+      }
+    });
+  }
 
   it("a preview that failed says nothing about drift: exit 2, with the error", async () => {
     const failed = { steps: [], diagnostics: [{ severity: "error", message: "SailPoint ISC provider configuration is invalid:\n  - sailpoint:clientSecret is not set" }] };

@@ -76,7 +76,7 @@ describe("GitOps workflows (examples/gitops)", function () {
       const run = runStep(step("pulumi-drift.yml", "Check for drift"), fixture);
       dirs.push(run.dir);
       expect(run.status, fixture).to.equal(0);
-      expect(run.summary).to.match(/No drift: all 4 resources match the program\./);
+      expect(run.summary).to.match(/No drift: all 5 resources match the program\./);
     }
   });
 
