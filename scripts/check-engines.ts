@@ -14,7 +14,10 @@ const ROOT = path.resolve(__dirname, "..");
 const PROBES = ["20.18", "20.19.0", "22.11", "22.12.0"];
 
 const range = (require(path.join(ROOT, "package.json")) as { engines: { node: string } }).engines.node;
-const load = `require(${JSON.stringify(path.join(ROOT, "dist", "sdk"))}); require(${JSON.stringify(path.join(ROOT, "dist", "provider"))}).resource("ManagedCluster");`;
+// The HTTP layer loads on the first request (a preview never needs it), so it is loaded here explicitly: got is what
+// needs require(esm).
+const provider = JSON.stringify(path.join(ROOT, "dist", "provider"));
+const load = `require(${JSON.stringify(path.join(ROOT, "dist", "sdk"))}); const p = require(${provider}); p.resource("ManagedCluster"); void p.IscClient;`;
 
 let wrong = 0;
 for (const probe of PROBES) {

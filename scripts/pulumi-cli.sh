@@ -45,6 +45,13 @@ if onpath="$(command -v pulumi 2>/dev/null)"; then
   say "pulumi on PATH ($onpath) is older than $MIN_VERSION or has no pulumi-resource-pulumi-nodejs beside it; not using it"
 fi
 
+# One build at a time: a second caller waits for the first and then uses what it built.
+mkdir -p "$CACHE"
+if command -v flock >/dev/null; then
+  exec 9>"$CACHE/.build-v$VERSION.lock"
+  flock -n 9 || { say "another build of pulumi v$VERSION is under way; waiting for it"; flock 9; }
+fi
+
 if v="$(usable "$BIN")"; then
   say "using cached pulumi $v ($BIN)"
   echo "$BIN"

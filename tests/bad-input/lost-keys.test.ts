@@ -6,9 +6,10 @@
  */
 import { expect } from "chai";
 import * as pulumi from "@pulumi/pulumi";
-import { IscEmulator } from "../../emulator";
+import type { IscEmulator } from "../../emulator";
 import { captureRegistrations, resourceClass, type Registration } from "../harness/provider-text";
-import { ProviderHost, sailpointConfig } from "../harness/host";
+import type { ProviderHost } from "../harness/host";
+import { onEmulatorAndHost } from "../integration/stage";
 import type { Bag } from "../harness/wire";
 
 const FILE = '{"gmtOffset": "-5", "__proto__": "from-a-file"}';
@@ -59,15 +60,7 @@ describe("a __proto__ key that Pulumi's serialization would drop", function () {
   let emulator: IscEmulator;
   let host: ProviderHost;
 
-  before(async () => {
-    emulator = await IscEmulator.start();
-    host = await ProviderHost.start();
-    await host.configure(sailpointConfig(emulator));
-  });
-  after(async () => {
-    await ProviderHost.stopAll();
-    await emulator?.stop();
-  });
+  onEmulatorAndHost((stage) => ({ emulator, host } = stage));
 
   const checked = async (reg: Registration) => host.check(reg.urn, {}, reg.inputs);
 

@@ -33,9 +33,9 @@ describe(`real CLI: recovery after interruptions and partial failures (${legName
       exports: { secret: "slow-ci.secret" },
     };
     const project = await specProject("killed", emulator, spec);
-    // The service takes 8 s to answer each create, and commits it: the process that asked is dead by then.
-    emulator.injectFault({ method: "POST", path: "/managed-clusters", delayMs: 8_000 });
-    emulator.injectFault({ method: "POST", path: "/oauth-clients", delayMs: 8_000 });
+    // The service takes 5 s to answer each create, and commits it: the process that asked is dead by then.
+    emulator.injectFault({ method: "POST", path: "/managed-clusters", delayMs: 5_000 });
+    emulator.injectFault({ method: "POST", path: "/oauth-clients", delayMs: 5_000 });
     const run = project.start(["up", "--yes", "--skip-preview"]);
     await until("both creates to be in flight", () => emulator.pendingFaults().length === 0);
     project.killLeftovers();

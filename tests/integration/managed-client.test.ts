@@ -3,7 +3,7 @@ import { HostError, UNKNOWN, urnFor, type ProviderHost } from "../harness/host";
 import { LifecycleDriver } from "../harness/lifecycle";
 import { captureRegistrations, resourceClass } from "../harness/provider-text";
 import { rejection } from "../support/rejection";
-import type { IscEmulator } from "../../emulator";
+import type { FaultSpec, IscEmulator } from "../../emulator";
 import { onEmulatorAndHost } from "./stage";
 import { apiCalls, lines } from "./wire";
 
@@ -88,30 +88,23 @@ describe("ManagedClient through the provider host", () => {
       expect((await host.diff(c.urn, c.id, read.properties, c.inputs)).changes).to.equal("none");
     });
 
-    it("a POST reset after the service committed it: the client whose key is lost is removed, one client remains, its key known", async () => {
-      const clusterId = cluster();
-      emulator.injectFault({ method: "POST", path: "/managed-clients", reset: "after" });
-      const urn = urnFor("ManagedClient", "reset");
-      const checked = await host.check(urn, {}, { clusterId, name: "reset-va" });
-      const { id, properties } = await host.create(urn, checked.inputs);
-      const orphan = (apiCalls(emulator)[0].responseBody as Bag).id;
-      expect(lines(emulator)).to.deep.equal(["POST /v2025/managed-clients", "GET /v2025/managed-clients", `DELETE /v2025/managed-clients/${String(orphan)}`, "POST /v2025/managed-clients"]);
-      expect(emulator.store.listManagedClients().filter((c) => c.clusterId === clusterId).map((c) => c.id)).to.deep.equal([id]);
-      expect(properties.secret).to.match(KEY);
-    });
-
-    it("a 2xx without the key is an unusable answer: that client is removed and the POST sent again", async () => {
-      const clusterId = cluster();
-      // The service made the client, but its answer lacks the key.
-      emulator.injectFault({ method: "POST", path: "/managed-clients", afterCommit: true, omitFields: ["secret"] });
-      const urn = urnFor("ManagedClient", "keyless");
-      const checked = await host.check(urn, {}, { clusterId, name: "keyless" });
-      const { id, properties } = await host.create(urn, checked.inputs);
-      const made = (apiCalls(emulator)[0].responseBody as Bag).id;
-      expect(lines(emulator)).to.deep.equal(["POST /v2025/managed-clients", "GET /v2025/managed-clients", `DELETE /v2025/managed-clients/${String(made)}`, "POST /v2025/managed-clients"]);
-      expect(emulator.store.listManagedClients().filter((c) => c.clusterId === clusterId).map((c) => c.id)).to.deep.equal([id]);
-      expect(properties.secret).to.match(KEY);
-    });
+    const lostKeys: Array<[string, FaultSpec]> = [
+      ["a POST reset after the service committed it", { method: "POST", path: "/managed-clients", reset: "after" }],
+      ["a 2xx answer without the key, after the service made the client", { method: "POST", path: "/managed-clients", afterCommit: true, omitFields: ["secret"] }],
+    ];
+    for (const [label, fault] of lostKeys) {
+      it(`${label}: the client whose key is lost is removed and the POST sent again; one client remains, its key known`, async () => {
+        const clusterId = cluster();
+        emulator.injectFault(fault);
+        const urn = urnFor("ManagedClient", `lost-${++n}`);
+        const checked = await host.check(urn, {}, { clusterId, name: `lost-${n}` });
+        const { id, properties } = await host.create(urn, checked.inputs);
+        const lost = (apiCalls(emulator)[0].responseBody as Bag).id;
+        expect(lines(emulator)).to.deep.equal(["POST /v2025/managed-clients", "GET /v2025/managed-clients", `DELETE /v2025/managed-clients/${String(lost)}`, "POST /v2025/managed-clients"]);
+        expect(emulator.store.listManagedClients().filter((c) => c.clusterId === clusterId).map((c) => c.id)).to.deep.equal([id]);
+        expect(properties.secret).to.match(KEY);
+      });
+    }
 
     it("fails clearly, naming the cluster, when the cluster does not exist", async () => {
       const urn = urnFor("ManagedClient", "orphan");
