@@ -11,9 +11,10 @@ import { legName } from "./support/toolchain";
 const SPEC: Spec = {
   resources: [
     { kind: "ManagedCluster", name: "va", args: { name: "st-va" } },
+    { kind: "ManagedClient", name: "va-1", args: { clusterId: "${va.id}", name: "st-va-1" } },
     { kind: "OAuthClient", name: "ci", args: { name: "st-ci", description: "ci", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS"], accessType: "OFFLINE" } },
   ],
-  exports: { secret: "ci.secret" },
+  exports: { secret: "ci.secret", key: "va-1.secret" },
 };
 const SECURE = "4dabf18193072939515e22adb298388d";
 const DEFAULT_PROVIDER = "pulumi:providers:pulumi-nodejs";
@@ -36,7 +37,7 @@ describe(`real CLI: settings, the state and rotation (${legName()})`, function (
 
   onCliStage((started) => void (emulator = started));
 
-  it("stack configuration: the state keeps baseUrl and clientId in plain text, the client secret and the OAuth secret encrypted, no token", async () => {
+  it("stack configuration: the state keeps baseUrl and clientId in plain text; the client secret, the OAuth secret and the VA key encrypted; no token", async () => {
     const project = await configured("state-config");
     await project.up();
     const state = await project.exportState();
@@ -45,8 +46,9 @@ describe(`real CLI: settings, the state and rotation (${legName()})`, function (
     expect(provider.inputs).to.include({ "sailpoint:baseUrl": emulator.url, "sailpoint:clientId": emulator.credentials.clientId });
     expect(provider.inputs!["sailpoint:clientSecret"]).to.have.property(SECURE).and.to.be.a("string");
     expect(provider.inputs!["sailpoint:clientSecret"]).to.have.property("ciphertext");
-    const secret = String((await project.outputs(true)).secret);
-    for (const value of [emulator.credentials.clientSecret, secret, ...tokens()]) expect(text).not.to.include(value);
+    const { secret, key } = await project.outputs(true);
+    expect(key, "the VA key is known").to.match(/^[0-9a-f]{64}$/);
+    for (const value of [emulator.credentials.clientSecret, String(secret), String(key), ...tokens()]) expect(text).not.to.include(value);
     expect(text, "__provider carries no setting").not.to.match(/__provider[^}]*127\.0\.0\.1/);
     await project.destroy();
   });
@@ -58,7 +60,8 @@ describe(`real CLI: settings, the state and rotation (${legName()})`, function (
     const text = JSON.stringify(state);
     const provider = state.deployment.resources!.find((r) => r.type === DEFAULT_PROVIDER)!;
     expect(Object.keys(provider.inputs ?? {}).filter((k) => k.startsWith("sailpoint:"))).to.deep.equal([]);
-    for (const value of [emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret, String((await project.outputs(true)).secret), ...tokens()]) {
+    const { secret, key } = await project.outputs(true);
+    for (const value of [emulator.url, emulator.credentials.clientId, emulator.credentials.clientSecret, String(secret), String(key), ...tokens()]) {
       expect(text).not.to.include(value);
     }
     await project.destroy();
@@ -93,7 +96,14 @@ describe(`real CLI: settings, the state and rotation (${legName()})`, function (
     await project.refresh(["--run-program"]);
     await project.up();
     await project.refresh();
-    await project.destroy();
+
+    // Again, and this time straight to destroy: it too uses the stored settings, unless it runs the program.
+    const again = emulator.rotateClientSecret();
+    await project.setConfig("sailpoint:clientSecret", again, true);
+    const staleDestroy = await project.destroy([], { allowFailure: true });
+    expect(staleDestroy.code).not.to.equal(0);
+    expect(staleDestroy.stdout + staleDestroy.stderr).to.match(/ISC POST \/oauth\/token failed with 401/);
+    await project.destroy(["--run-program"]);
     expect(emulator.store.listClusters().filter((c) => c.name === "st-va")).to.deep.equal([]);
   });
 
