@@ -4,19 +4,13 @@
  */
 import { expect } from "chai";
 import type { IscEmulator } from "../../emulator";
-import { ApiClient, CLUSTER, expectErrorDto, startEmulator } from "./helpers";
+import { type ApiClient, CLUSTER, eachEmulator, expectErrorDto } from "./helpers";
 
 describe("emulator faults for hardening", () => {
   let emu: IscEmulator;
   let api: ApiClient;
 
-  beforeEach(async () => {
-    emu = await startEmulator();
-    api = await new ApiClient(emu, "v2025").login();
-  });
-  afterEach(async () => {
-    await emu.stop();
-  });
+  eachEmulator((started, client) => ([emu, api] = [started, client]));
 
   /** A request that does not follow redirects (fetch would). */
   const raw = (method: string, path: string, body?: unknown) =>

@@ -1,20 +1,13 @@
 /** Fault injection and chaos. */
 import { expect } from "chai";
 import type { IscEmulator, ManagedCluster } from "../../emulator";
-import { ApiClient, CLUSTER, expectErrorDto, startEmulator } from "./helpers";
+import { ApiClient, CLUSTER, eachEmulator, expectErrorDto, startEmulator } from "./helpers";
 
 describe("emulator faults", () => {
   let emu: IscEmulator;
   let api: ApiClient;
 
-  beforeEach(async () => {
-    emu = await startEmulator();
-    api = await new ApiClient(emu, "v2025").login();
-  });
-
-  afterEach(async () => {
-    await emu.stop();
-  });
+  eachEmulator((started, client) => ([emu, api] = [started, client]));
 
   const create = () => api.post("/managed-clusters", CLUSTER, { noValidate: true });
 

@@ -37,6 +37,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<IscEmul
   return IscEmulator.start({ rateLimit: false, ...opts });
 }
 
+/** Mocha hooks: a fresh emulator (no rate limit) and a v2025 client logged in to it for every test, stopped after it. */
+export function eachEmulator(use: (emu: IscEmulator, api: ApiClient) => void): void {
+  let emu: IscEmulator | undefined;
+  beforeEach(async () => {
+    emu = await startEmulator();
+    use(emu, await new ApiClient(emu, "v2025").login());
+  });
+  afterEach(async () => {
+    await emu?.stop();
+  });
+}
+
 export interface Session {
   emu: IscEmulator;
   clock: FakeClock;

@@ -43,6 +43,22 @@ describe("lookups", function () {
     expect(request.query.filters).to.equal('name eq "beta" and type eq "iai"');
   });
 
+  it("listManagedClients filters by cluster and name on the service, by type on the results; keys are never there", async () => {
+    const a = emulator.seedCluster({ name: "a" });
+    const b = emulator.seedCluster({ name: "b" });
+    emulator.seedManagedClient({ clusterId: a.id, name: "a-va", type: "VA" });
+    emulator.seedManagedClient({ clusterId: a.id, name: "a-ccg", type: "CCG" });
+    emulator.seedManagedClient({ clusterId: b.id, name: "b-va", type: "VA" });
+    const ofA = await sdk.listManagedClients({ clusterId: a.id });
+    expect(ofA.map((c) => c.name).sort()).to.deep.equal(["a-ccg", "a-va"]);
+    expect(ofA.every((c) => c.secret === null)).to.equal(true);
+    expect(emulator.requests.filter((r) => r.path === "/v2025/managed-clients").at(-1)!.query.filters).to.equal(`clusterId eq "${a.id}"`);
+    const vaOfA = await sdk.listManagedClients({ clusterId: a.id, type: "VA" });
+    expect(vaOfA.map((c) => c.name)).to.deep.equal(["a-va"]);
+    const status = await sdk.getManagedClientStatus({ id: vaOfA[0].id, type: "VA" });
+    expect(status).to.include({ type: "VA" });
+  });
+
   it("getManagedCluster and getManagedClusterOutput read one cluster", async () => {
     const seeded = emulator.seedCluster({ name: "one" });
     const cluster = await sdk.getManagedCluster({ id: seeded.id });
