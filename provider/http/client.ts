@@ -1,7 +1,8 @@
-import got, { HTTPError, RequestError, type Got, type Method } from "got";
+import got, { RequestError, type Got, type Method } from "got";
 import { createHash } from "node:crypto";
 import type { ApiVersion, Settings } from "../config";
-import { IscApiError, isRedirect, parseErrorBody } from "./errors";
+import { IscApiError, isRedirect } from "./errors";
+import { fromGotError } from "./got-errors";
 import { originGuard } from "./origin-guard";
 import { limiterFor } from "./rate-limit";
 import { TokenSource } from "./token";
@@ -174,7 +175,7 @@ export class IscClient {
         const cause = error.cause.failure;
         throw new IscApiError({ method, path: display, code: `no access token: ${cause instanceof Error ? cause.message : String(cause)}` });
       }
-      const failure = toIscError(method, display, error);
+      const failure = fromGotError(method, display, error);
       // A POST or PATCH that timed out may still be in the service's hands and applied later. Give it as long again
       // before reporting, so the caller's read-back (duplicate lookup, re-read before a re-patch) sees it if it lands.
       if (failure.code === "ETIMEDOUT" && !IDEMPOTENT.has(method.toUpperCase())) await sleep(this.timeoutMs);
@@ -199,22 +200,4 @@ function decodeBody(body: unknown): unknown {
     return text ? JSON.parse(text) : undefined;
   }
   return body === "" ? undefined : body;
-}
-
-function toIscError(method: string, path: string, error: unknown): IscApiError {
-  if (error instanceof IscApiError) return error;
-  if (error instanceof RequestError && error.cause instanceof IscApiError) return error.cause; // the origin guard
-  // A redirect whose body is not JSON fails to parse before it can be seen as a redirect.
-  if (error instanceof RequestError && error.response && isRedirect(error.response.statusCode)) {
-    return IscApiError.redirect(method, path, error.response);
-  }
-  if (error instanceof HTTPError) {
-    const body = Buffer.isBuffer(error.response.body) ? error.response.body.toString("utf8") : error.response.body;
-    return new IscApiError({ method, path, status: error.response.statusCode, ...parseErrorBody(body) });
-  }
-  if (error instanceof RequestError) {
-    const status = error.code === "ERR_BODY_PARSE_FAILURE" ? error.response?.statusCode : undefined;
-    return new IscApiError({ method, path, status, code: error.code });
-  }
-  return new IscApiError({ method, path, code: error instanceof Error ? error.message : "unknown error" });
 }

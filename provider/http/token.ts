@@ -1,5 +1,6 @@
-import { RequestError, type Got } from "got";
+import type { Got } from "got";
 import { IscApiError, isRedirect, parseErrorBody } from "./errors";
+import { fromGotError } from "./got-errors";
 import { registerSensitive } from "./redact";
 
 /**
@@ -71,7 +72,7 @@ export class TokenSource {
         },
       });
     } catch (error) {
-      throw tokenFailure(error);
+      throw fromGotError("POST", PATH, error);
     }
     if (isRedirect(response.statusCode)) throw IscApiError.redirect("POST", PATH, response);
     if (response.statusCode !== 200) {
@@ -87,18 +88,4 @@ export class TokenSource {
     this.cached = { value: body.access_token, refreshAt: Date.now() + (lifetime - margin) * 1000 };
     return body.access_token;
   }
-}
-
-function tokenFailure(error: unknown): IscApiError {
-  if (error instanceof RequestError) {
-    if (error.cause instanceof IscApiError) return error.cause; // the origin guard
-    const response = error.response;
-    if (response && isRedirect(response.statusCode)) return IscApiError.redirect("POST", PATH, response);
-    // A body that is not JSON, after the retries.
-    if (response && error.code === "ERR_BODY_PARSE_FAILURE") {
-      return new IscApiError({ method: "POST", path: PATH, status: response.statusCode, code: error.code });
-    }
-    return new IscApiError({ method: "POST", path: PATH, code: error.code });
-  }
-  return new IscApiError({ method: "POST", path: PATH, code: error instanceof Error ? error.message : "network error" });
 }
