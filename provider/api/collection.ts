@@ -8,8 +8,8 @@ import type { JsonPatchOperation } from "./types";
 export interface CollectionShape {
   /** Path of the collection under the version root, e.g. "managed-clusters". */
   base: string;
-  /** Largest page the list endpoint serves, or undefined when it has no paging (it returns everything at once). */
-  pageSize?: number;
+  /** Whether the list endpoint pages (offset/limit); one without paging returns everything at once. */
+  paged?: boolean;
   /** Fields a create response must carry besides the id (a secret the service returns only then). */
   createdWith?: readonly string[];
 }
@@ -48,9 +48,9 @@ export class Collection<T extends { id: string }> {
 
   /** Every object matching `filters`, page by page where the endpoint pages (bounded: see paging.ts). */
   async listAll(filters?: string): Promise<T[]> {
-    const { pageSize, base } = this.shape;
-    if (!pageSize) return (await this.listPage({ filters })).items;
-    return pageAll((offset, limit) => this.listPage({ offset, limit, count: true, filters }), { what: `GET /${this.client.apiVersion}/${base}`, pageSize });
+    if (!this.shape.paged) return (await this.listPage({ filters })).items;
+    const what = `GET /${this.client.apiVersion}/${this.shape.base}`;
+    return pageAll((offset, limit) => this.listPage({ offset, limit, count: true, filters }), { what });
   }
 
   /** The whole collection, for the snapshot. */

@@ -7,7 +7,7 @@ import type { ManagedClient, ManagedClientRequest, ManagedClientStatus } from ".
 export class ManagedClientsApi extends Collection<ManagedClient> {
   constructor(client: IscClient) {
     // The client's API key is in the create response only: a create answer without one is unusable.
-    super(client, { base: "managed-clients", pageSize: 250, createdWith: ["secret"] });
+    super(client, { base: "managed-clients", paged: true, createdWith: ["secret"] });
   }
 
   override async create(request: ManagedClientRequest): Promise<ManagedClient> {

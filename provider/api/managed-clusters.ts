@@ -3,13 +3,10 @@ import { Collection, orUndefinedOn404 } from "./collection";
 import { expectFields } from "./responses";
 import type { ClientLogConfiguration, ClusterManualUpgrade, ManagedCluster } from "./types";
 
-const BASE = "managed-clusters";
-const MAX_PAGE = 250;
-
 /** `/managed-clusters` and its sub-resources (docs/isc-api.md §3.1–3.3). */
 export class ManagedClustersApi extends Collection<ManagedCluster> {
   constructor(client: IscClient) {
-    super(client, { base: BASE, pageSize: MAX_PAGE });
+    super(client, { base: "managed-clusters", paged: true });
   }
 
   /** The active log configuration, or undefined when the service answers 204 (none, or expired). */
