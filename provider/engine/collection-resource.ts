@@ -47,10 +47,8 @@ export interface CollectionResourceSpec<T extends { id: string }> {
   computedOutputs?(live: T): Bag;
 }
 
-export interface CollectionResource<T extends { id: string }> extends dynamic.ResourceProvider {
-  /** The outputs for a live object and the resource's inputs (for resource files that add steps). */
-  outputsOf(live: T, inputs: Bag, secret?: unknown): Bag;
-}
+/** Every method of a dynamic provider, present (so a resource file can wrap one without a non-null assertion). */
+export type CollectionResource = Required<Pick<dynamic.ResourceProvider, "check" | "diff" | "create" | "read" | "update" | "delete">>;
 
 /** The POST body: every declared field the service knows. */
 function requestBody(schema: ResourceSchema, inputs: Bag): Bag {
@@ -61,7 +59,7 @@ function requestBody(schema: ResourceSchema, inputs: Bag): Bag {
   return body;
 }
 
-export function collectionResource<T extends { id: string }>(spec: CollectionResourceSpec<T>): CollectionResource<T> {
+export function collectionResource<T extends { id: string }>(spec: CollectionResourceSpec<T>): CollectionResource {
   const { schema } = spec;
   const kind = schema.type;
   const secretOf = (bag: Bag) => (spec.secret ? bag[spec.secret] : undefined);
@@ -103,8 +101,6 @@ export function collectionResource<T extends { id: string }>(spec: CollectionRes
   }
 
   return {
-    outputsOf,
-
     async check(olds, news) {
       const { inputs, failures } = checkInputs(schema, olds, news);
       return { inputs, failures: [...failures, ...(spec.moreChecks?.(inputs) ?? [])] };
@@ -121,7 +117,7 @@ export function collectionResource<T extends { id: string }>(spec: CollectionRes
       const api = isc();
       const collection = spec.collection(api);
       const body = requestBody(schema, inputs);
-      const { object } = await createOnce(api, {
+      const object = await createOnce(api, {
         kind,
         label: `${kind} ${JSON.stringify(String(inputs.name ?? inputs.clusterId ?? ""))}`,
         body,

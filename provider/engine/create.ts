@@ -24,12 +24,6 @@ export interface CreateSpec<T extends { id: string }> {
   remove?: (id: string) => Promise<void>;
 }
 
-export interface Created<T> {
-  object: T;
-  /** False: POSTed now. True: made by an earlier attempt whose answer was lost, and adopted. */
-  recovered: boolean;
-}
-
 /** Creates of the same object in this process run one at a time, so one never takes another's for a leftover. */
 const queues = new Map<string, Promise<unknown>>();
 
@@ -80,7 +74,7 @@ async function leftOver<T extends { id: string }>(spec: CreateSpec<T>, since: nu
  *   service before anything is sent again; up to three attempts. A look that fails is tried once more, since giving up
  *   without it would orphan what the attempt made.
  */
-export function createOnce<T extends { id: string }>(isc: IscApi, spec: CreateSpec<T>): Promise<Created<T>> {
+export function createOnce<T extends { id: string }>(isc: IscApi, spec: CreateSpec<T>): Promise<T> {
   const key = journalKey(isc.tenantKey, spec.kind, spec.body);
   return oneAtATime(key, async () => {
     const pending = readPending(key);
@@ -89,7 +83,7 @@ export function createOnce<T extends { id: string }>(isc: IscApi, spec: CreateSp
       if (earlier) {
         claimTakenOver(spec.kind, earlier.id);
         clearPending(key);
-        return { object: earlier, recovered: true };
+        return earlier;
       }
     }
     const startedAt = Date.now();
@@ -100,7 +94,7 @@ export function createOnce<T extends { id: string }>(isc: IscApi, spec: CreateSp
         const object = await spec.post();
         claimMade(spec.kind, object.id);
         clearPending(key);
-        return { object, recovered: false };
+        return object;
       } catch (error) {
         if (!(error instanceof IscApiError && error.ambiguous)) {
           clearPending(key);
@@ -111,7 +105,7 @@ export function createOnce<T extends { id: string }>(isc: IscApi, spec: CreateSp
         if (made) {
           claimMade(spec.kind, made.id);
           clearPending(key);
-          return { object: made, recovered: true };
+          return made;
         }
         // The journal entry stays: a commit that lands after this gives up is found by the next run.
         if (attempt >= ATTEMPTS) throw error;

@@ -28,7 +28,7 @@ export const managedCluster: dynamic.ResourceProvider = {
   ...base,
 
   async create(inputs) {
-    const created = await base.create!(inputs);
+    const created = await base.create(inputs);
     if (!inputs.manualUpgradeTrigger) return created;
     try {
       return { id: created.id, outs: { ...created.outs, upgradeJobs: await triggerUpgrade(created.id) } };
@@ -39,12 +39,12 @@ export const managedCluster: dynamic.ResourceProvider = {
   },
 
   async read(id, props) {
-    const result = await base.read!(id, props);
+    const result = await base.read(id, props);
     return result.id ? { ...result, props: { ...result.props, ...(props.upgradeJobs !== undefined ? { upgradeJobs: props.upgradeJobs } : {}) } } : result;
   },
 
   async update(id, olds, news) {
-    const { outs } = await base.update!(id, olds, news);
+    const { outs } = await base.update(id, olds, news);
     const kept = { ...(olds.upgradeJobs !== undefined ? { upgradeJobs: olds.upgradeJobs } : {}), ...outs };
     const trigger = news.manualUpgradeTrigger;
     if (!trigger || trigger === olds.manualUpgradeTrigger) return { outs: kept };
