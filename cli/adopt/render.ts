@@ -1,4 +1,5 @@
 /** The generated program's text: a header saying what was adopted and what was left out, then the groups. */
+import { plural } from "../plural";
 import { literal, propertyKey } from "./literal";
 import type { Declaration, DeclaredKind, Group, Plan } from "./plan";
 
@@ -48,10 +49,6 @@ function groupText(group: Group): string[] {
   for (const d of group.declarations) lines.push(...declarationText(d));
   for (const note of group.notes) lines.push(commentLine(note));
   return lines;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** What the header says was read and declared, also printed on stderr. */

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import type { CommandIo } from "../io";
 import { renderReport } from "./markdown";
 import { UnreadableInput, parsePreview } from "./preview-json";
-import { buildReport, hasChanges } from "./report";
+import { buildReport, changeCount } from "./report";
 
 export const DRIFT_USAGE = `Usage: pulumi-sailpoint-isc drift-report [FILE] [--title TEXT]
 
@@ -46,7 +46,7 @@ export async function driftReportCommand(argv: string[], io: CommandIo): Promise
     const report = buildReport(parsePreview(text));
     io.stdout(renderReport(report, values.title));
     if (report.errors.length > 0) return 2;
-    return hasChanges(report) ? 1 : 0;
+    return changeCount(report) > 0 ? 1 : 0;
   } catch (error) {
     if (!(error instanceof UnreadableInput)) throw error;
     io.stderr(`drift-report: ${error.message}\n`);

@@ -4,8 +4,9 @@
  * short service values is ever printed, so `__provider` never is.
  */
 import { UNKNOWN } from "../../provider/engine/values";
+import { plural } from "../plural";
 import type { FieldDifference } from "./fields";
-import type { Drifted, Report } from "./report";
+import { changeCount, type Drifted, type Report } from "./report";
 import type { ResourceChange } from "./resources";
 import type { ServiceChange } from "./service-fields";
 
@@ -37,10 +38,6 @@ export function shown(value: unknown): string {
 
 function resourceName(r: ResourceChange): string {
   return `${r.kind} ${codeSpan(r.name)}`;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function fieldRow(f: FieldDifference): string {
@@ -96,7 +93,7 @@ export function renderReport(report: Report, title = "ISC drift report"): string
     lines.push("The preview failed, so it says nothing about drift:", "", ...report.errors.map((e) => `- ${cell(e.split("\n")[0])}`), "");
     return lines.join("\n");
   }
-  const changed = report.drifted.length + report.gone.length + report.expired.length + report.pending.length + report.other.length;
+  const changed = changeCount(report);
   if (changed === 0) {
     lines.push(`No drift: ${report.unchanged === 1 ? "the resource matches" : `all ${report.unchanged} resources match`} the program.`, "");
     return lines.join("\n");

@@ -9,6 +9,7 @@
  * - a resource refresh found gone has only a `create` step, without oldState;
  * - dynamic-provider steps carry neither diffReasons nor detailedDiff; secret values read "[secret]".
  */
+import { isPlainObject } from "../../provider/engine/values";
 
 export interface ResourceState {
   urn?: string;
@@ -42,13 +43,12 @@ export class UnreadableInput extends Error {
   override readonly name = "UnreadableInput";
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function state(value: unknown, where: string): ResourceState | null | undefined {
   if (value === undefined || value === null) return value;
-  if (!isObject(value)) throw new UnreadableInput(`${where} is not an object`);
+  if (!isPlainObject(value)) throw new UnreadableInput(`${where} is not an object`);
   for (const part of ["inputs", "outputs"] as const) {
-    if (value[part] !== undefined && value[part] !== null && !isObject(value[part])) throw new UnreadableInput(`${where}.${part} is not an object`);
+    if (value[part] !== undefined && value[part] !== null && !isPlainObject(value[part])) throw new UnreadableInput(`${where}.${part} is not an object`);
   }
   return value as ResourceState;
 }
@@ -61,13 +61,13 @@ export function parsePreview(text: string): PreviewDocument {
   } catch (error) {
     throw new UnreadableInput(`the input is not JSON (${(error as Error).message}): expected the output of \`pulumi preview --refresh --json\``);
   }
-  if (!isObject(parsed)) throw new UnreadableInput("the input is not a JSON object: expected the output of `pulumi preview --refresh --json`");
-  const diagnostics = Array.isArray(parsed.diagnostics) ? (parsed.diagnostics.filter(isObject) as Diagnostic[]) : [];
+  if (!isPlainObject(parsed)) throw new UnreadableInput("the input is not a JSON object: expected the output of `pulumi preview --refresh --json`");
+  const diagnostics = Array.isArray(parsed.diagnostics) ? (parsed.diagnostics.filter(isPlainObject) as Diagnostic[]) : [];
   if (parsed.steps === undefined && diagnostics.length > 0) return { steps: [], diagnostics };
   if (!Array.isArray(parsed.steps)) throw new UnreadableInput('the JSON has no "steps" list: expected the output of `pulumi preview --refresh --json`');
   const steps = parsed.steps.map((raw, i): PreviewStep => {
     const where = `steps[${i}]`;
-    if (!isObject(raw) || typeof raw.op !== "string" || typeof raw.urn !== "string") throw new UnreadableInput(`${where} has no "op" and "urn"`);
+    if (!isPlainObject(raw) || typeof raw.op !== "string" || typeof raw.urn !== "string") throw new UnreadableInput(`${where} has no "op" and "urn"`);
     return { op: raw.op, urn: raw.urn, oldState: state(raw.oldState, `${where}.oldState`), newState: state(raw.newState, `${where}.newState`) };
   });
   return { steps, diagnostics };

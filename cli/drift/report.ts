@@ -123,6 +123,7 @@ export function buildReport(doc: PreviewDocument): Report {
   return report;
 }
 
-export function hasChanges(report: Report): boolean {
-  return report.drifted.length + report.gone.length + report.expired.length + report.pending.length + report.other.length > 0;
+/** How many resources differ from the program, for any reason. */
+export function changeCount(report: Report): number {
+  return report.drifted.length + report.gone.length + report.expired.length + report.pending.length + report.other.length;
 }
