@@ -53,24 +53,29 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The body the fault gives, as text: rawBody as is, body as JSON, or undefined. */
+function givenBody(spec: FaultSpec): string | undefined {
+  return spec.rawBody ?? (spec.body !== undefined ? JSON.stringify(spec.body) : undefined);
+}
+
 function actionOf(spec: FaultSpec, fired: number): FaultAction {
   const delayMs = spec.delayMs ?? 0;
   if (spec.reset) return { kind: "reset", when: spec.reset, delayMs };
   if (spec.afterCommit) {
-    const bodyText = spec.rawBody ?? (spec.body !== undefined ? JSON.stringify(spec.body) : undefined);
+    const bodyText = givenBody(spec);
     return { kind: "after-commit", status: spec.status, headers: { ...(spec.headers ?? {}) }, bodyText, omitFields: spec.omitFields ?? [], delayMs };
   }
   if (spec.endlessList) return endlessPage(spec.endlessList, fired, spec.headers ?? {}, delayMs);
   if (spec.redirectTo !== undefined) {
-    const body = spec.rawBody ?? (spec.body !== undefined ? JSON.stringify(spec.body) : "");
-    return { kind: "respond", status: spec.status ?? 302, headers: { ...(spec.headers ?? {}), Location: spec.redirectTo }, bodyText: body, delayMs };
+    const bodyText = givenBody(spec) ?? "";
+    return { kind: "respond", status: spec.status ?? 302, headers: { ...(spec.headers ?? {}), Location: spec.redirectTo }, bodyText, delayMs };
   }
-  if (spec.status === undefined && spec.rawBody === undefined && spec.body === undefined) return { kind: "delay", delayMs };
+  const given = givenBody(spec);
+  if (spec.status === undefined && given === undefined) return { kind: "delay", delayMs };
   const status = spec.status ?? 200;
   const headers: Record<string, string> = { ...(spec.headers ?? {}) };
   if (status === 429 && !Object.keys(headers).some((h) => h.toLowerCase() === "retry-after")) headers["Retry-After"] = "1";
-  const bodyText = spec.rawBody ?? JSON.stringify(spec.body !== undefined ? spec.body : defaultErrorBody(status));
-  return { kind: "respond", status, headers, bodyText, delayMs };
+  return { kind: "respond", status, headers, bodyText: given ?? JSON.stringify(defaultErrorBody(status)), delayMs };
 }
 
 /** The `fired`th answer of an endless list: a full page, the same one each time unless the pages are distinct. */
