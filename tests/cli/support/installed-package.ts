@@ -1,6 +1,7 @@
 /**
  * The package as a user installs it: `npm pack` of this checkout (built first by `npm test`) installed with the leg's
- * @pulumi/pulumi into one node_modules per test run, shared by every project of the suite through a symlink.
+ * @pulumi/pulumi into one node_modules per test run, shared by every project of the suite through a symlink, and
+ * removed when the process exits (mocha's --exit included).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -21,6 +22,7 @@ export function installedRoot(): string {
   if (root) return root;
   if (!fs.existsSync(path.join(REPO, "dist", "provider", "index.js"))) throw new Error("run `npm run build` first: the suite installs the packed package");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sailpoint-cli-suite-"));
+  process.once("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
   const tarball = npm(["pack", "--ignore-scripts", "--silent", "--pack-destination", dir], REPO).trim().split("\n").pop()!;
   const pkg = {
     name: "sailpoint-cli-suite",
@@ -31,9 +33,4 @@ export function installedRoot(): string {
   npm(["install", "--no-audit", "--no-fund", "--no-package-lock", "--loglevel=error"], dir);
   root = dir;
   return dir;
-}
-
-export function removeInstalledRoot(): void {
-  if (root) fs.rmSync(root, { recursive: true, force: true });
-  root = undefined;
 }
