@@ -77,8 +77,8 @@ export function writePending(key: string, entry: PendingCreate): void {
 
 export function clearPending(key: string): void {
   try {
-    fs.rmSync(file(key), { force: true });
+    fs.unlinkSync(file(key));
   } catch {
-    // best effort
+    // best effort (already gone, or never written)
   }
 }
