@@ -5,6 +5,10 @@
  * Each is brought up once; ours is also refreshed; then `pulumi preview --expect-no-changes` of each runs `runs` times,
  * the two alternating. Wall time is the whole command, as a user waits for it. Peak RSS comes from polling /proc for
  * the project's processes (the program, the CLI, the provider host the engine started).
+ *
+ * For the host's memory two more projects are brought up and refreshed: a no-op provider answering with the very
+ * properties ours stored for a cluster (noop-outputs.ts: the host's own cost for bags of that size), and ours again
+ * with NODE_OPTIONS capping V8's young generation (SEMI_SPACE_OPTION, the knob the README's troubleshooting gives).
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -29,6 +33,10 @@ export interface CliFigures {
   previewPeakMiB: { ours: Peaks; noop: Peaks };
   /** Our provider host: idle (started, nothing served), through the `up` that created the resources, through a refresh. */
   hostPeakMiB: { idle: number; up: number; refresh: number };
+  /** The host through the same up and refresh of the no-op provider answering with our properties. */
+  sameBagsPeakMiB: { up: number; refresh: number };
+  /** Our host through the same up and refresh with NODE_OPTIONS=SEMI_SPACE_OPTION. */
+  cappedPeakMiB: { up: number; refresh: number };
   upMs: { ours: number; noop: number };
   refreshMs: number;
 }
@@ -86,18 +94,51 @@ async function idleHostMiB(dir: string): Promise<number> {
   }
 }
 
-const medianPeaks = (list: Peaks[]): Peaks =>
-  Object.fromEntries((["program", "host", "cli"] as Role[]).map((role) => [role, median(list.map((p) => p[role] ?? 0))]));
+/** V8's young generation capped at Node 20 and 22's default (16 MiB per semi-space); Node 24 sizes it by the machine's memory. */
+export const SEMI_SPACE_OPTION = "--max-semi-space-size=16";
 
-export async function previewThroughCli(resources: number, runs: number): Promise<CliFigures> {
-  const emulator = await IscEmulator.start({ rateLimit: false, validateResponses: false });
-  const env = {
+/** Peak RSS of the project's provider host through an `up` and then a `refresh`. */
+async function hostPeaksThroughUpAndRefresh(project: CliProject): Promise<{ up: number; refresh: number }> {
+  const up = await withPeaks(project.dir, () => project.up());
+  const refresh = await withPeaks(project.dir, () => project.refresh());
+  return { up: up.peaks.host ?? 0, refresh: refresh.peaks.host ?? 0 };
+}
+
+/** What our stack holds for one cluster, without `__provider`: the bags the no-op baseline answers with. */
+async function sampleBags(project: CliProject, file: string): Promise<void> {
+  const cluster = (await project.resources()).get("cluster-0");
+  if (!cluster?.outputs || !cluster.inputs) throw new Error("our stack has no cluster-0 to take the sample properties from");
+  const strip = (bag: Record<string, unknown>) => Object.fromEntries(Object.entries(bag).filter(([key]) => key !== "__provider"));
+  fs.writeFileSync(file, JSON.stringify({ outputs: strip(cluster.outputs), inputs: strip(cluster.inputs) }));
+}
+
+const EMULATOR_OPTIONS = { rateLimit: false, validateResponses: false } as const;
+
+function envFor(emulator: IscEmulator, resources: number): Record<string, string> {
+  return {
     BENCH_RESOURCES: String(resources),
     SAIL_BASE_URL: emulator.url,
     SAIL_CLIENT_ID: emulator.credentials.clientId,
     SAIL_CLIENT_SECRET: emulator.credentials.clientSecret,
     SAIL_RATE_LIMIT: "100000/1000", // the emulator has no limit either: the up and refresh are not paced
   };
+}
+
+async function withEmulator<T>(run: (emulator: IscEmulator) => Promise<T>): Promise<T> {
+  const emulator = await IscEmulator.start(EMULATOR_OPTIONS);
+  try {
+    return await run(emulator);
+  } finally {
+    await emulator.stop();
+  }
+}
+
+const medianPeaks = (list: Peaks[]): Peaks =>
+  Object.fromEntries((["program", "host", "cli"] as Role[]).map((role) => [role, median(list.map((p) => p[role] ?? 0))]));
+
+export async function previewThroughCli(resources: number, runs: number): Promise<CliFigures> {
+  const emulator = await IscEmulator.start(EMULATOR_OPTIONS);
+  const env = envFor(emulator, resources);
   try {
     const ours = await CliProject.create("bench-clusters", path.join(__dirname, "programs", "clusters.ts"), { env });
     const noop = await CliProject.create("bench-noop", path.join(__dirname, "programs", "noop.ts"), { env });
@@ -106,6 +147,18 @@ export async function previewThroughCli(resources: number, runs: number): Promis
     const upNoop = await timed(() => noop.up());
     const refresh = await timed(() => withPeaks(ours.dir, () => ours.refresh()));
     if (emulator.store.listClusters().length !== resources) throw new Error(`the up made ${emulator.store.listClusters().length} clusters, not ${resources}`);
+
+    const sample = path.join(ours.dir, "sample-bags.json");
+    await sampleBags(ours, sample);
+    const sameBags = await CliProject.create("bench-same-bags", path.join(__dirname, "programs", "noop-outputs.ts"), { env: { ...env, BENCH_OUTPUTS: sample } });
+    const sameBagsPeakMiB = await hostPeaksThroughUpAndRefresh(sameBags);
+    // On an emulator of its own, so its refresh lists as many clusters as ours did.
+    const cappedPeakMiB = await withEmulator(async (other) => {
+      const capped = await CliProject.create("bench-capped", path.join(__dirname, "programs", "clusters.ts"), { env: { ...envFor(other, resources), NODE_OPTIONS: SEMI_SPACE_OPTION } });
+      const peaks = await hostPeaksThroughUpAndRefresh(capped);
+      if (other.store.listClusters().length !== resources) throw new Error(`the capped up made ${other.store.listClusters().length} clusters, not ${resources}`);
+      return peaks;
+    });
 
     const previewMs = { ours: [] as number[], noop: [] as number[] };
     const peaks = { ours: [] as Peaks[], noop: [] as Peaks[] };
@@ -129,6 +182,8 @@ export async function previewThroughCli(resources: number, runs: number): Promis
       iscRequestsDuringPreviews: iscRequests,
       previewPeakMiB: { ours: medianPeaks(peaks.ours), noop: medianPeaks(peaks.noop) },
       hostPeakMiB: { idle, up: upOurs.result.peaks.host ?? 0, refresh: refresh.result.peaks.host ?? 0 },
+      sameBagsPeakMiB,
+      cappedPeakMiB,
       upMs: { ours: upOurs.ms, noop: upNoop.ms },
       refreshMs: refresh.ms,
     };

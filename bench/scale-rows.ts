@@ -2,7 +2,7 @@
  * The scale rows of the table: program registration time, the provider host's memory, and `pulumi preview` through
  * the real CLI. Each runs in processes of its own; `scaleRows` measures them in turn and adds their rows.
  */
-import { previewThroughCli, type CliFigures } from "./cli-preview";
+import { previewThroughCli, SEMI_SPACE_OPTION, type CliFigures } from "./cli-preview";
 import { hostMemory, type HostMemory } from "./host-memory";
 import { median } from "./measure";
 import { registrationTimes, type RegistrationTimes } from "./registration";
@@ -46,6 +46,11 @@ function cliRows(f: CliFigures): void {
   rows.push({ metric: `ISC requests during ${f.runs} such previews (tokens included)`, ours: f.iscRequestsDuringPreviews, baseline: "—", goal: "0", met: f.iscRequestsDuringPreviews === 0, unit: "" });
   ratioRow(`provider host peak RSS through a ${f.resources}-resource up (${leg}) vs an idle host`, f.hostPeakMiB.up, f.hostPeakMiB.idle, 1.3, "MiB");
   ratioRow(`provider host peak RSS through a ${f.resources}-resource refresh (${leg}) vs an idle host`, f.hostPeakMiB.refresh, f.hostPeakMiB.idle, 1.3, "MiB");
+  for (const step of ["up", "refresh"] as const) {
+    const through = `provider host peak RSS through a ${f.resources}-resource ${step}`;
+    ratioRow(`${through}: ours vs a no-op provider answering with our properties (the host's own cost)`, f.hostPeakMiB[step], f.sameBagsPeakMiB[step], undefined, "MiB");
+    ratioRow(`${through}, ours with NODE_OPTIONS=${SEMI_SPACE_OPTION}, vs an idle host`, f.cappedPeakMiB[step], f.hostPeakMiB.idle, undefined, "MiB");
+  }
   for (const role of ["program", "host"] as const) {
     ratioRow(`peak RSS of the ${role} during that preview: ours vs the no-op provider`, f.previewPeakMiB.ours[role] ?? 0, f.previewPeakMiB.noop[role] ?? 0, undefined, "MiB");
   }
