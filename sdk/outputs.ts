@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LOST_KEY, LOST_KEYS } from "../provider/engine/check";
 import { outputNames } from "../provider/engine/schema";
+import { isPlainObject } from "../provider/engine/values";
 import type { ResourceSchema } from "../provider/engine/schema";
 
 type Found = string | undefined;
@@ -26,11 +27,22 @@ export function seededProps(schema: ResourceSchema, args: object): Record<string
     delete inputs[LOST_KEY];
   }
   for (const field of schema.fields) {
-    if (field.type.kind === "map" && inputs[field.name] !== undefined) found.push(lostKeyIn(inputs[field.name], field.name));
+    if (field.type.kind !== "map" || inputs[field.name] === undefined) continue;
+    found.push(lostKeyIn(inputs[field.name], field.name));
+    inputs[field.name] = labelable(inputs[field.name]);
   }
   const lost = namesOf(found);
   if (lost !== undefined) inputs[LOST_KEYS] = lost;
   return inputs;
+}
+
+/**
+ * Pulumi labels each input of a registration with `${value}`; a map with a `toString` key (a string, not a function)
+ * makes that throw "Cannot convert object to primitive value" without naming anything. As an Output (a copy that keeps
+ * the key, made after the lost-key look above) it is labelled "Output<T>" and reaches the provider intact.
+ */
+function labelable(value: unknown): unknown {
+  return isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, "toString") ? pulumi.output(value) : value;
 }
 
 /** `property` when the value, once resolved, has the lost key. Looked at on the value itself, never on a copy. */
