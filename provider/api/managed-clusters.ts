@@ -1,5 +1,5 @@
 import type { IscClient } from "../http/client";
-import { Collection, orUndefinedOn404 } from "./collection";
+import { Collection } from "./collection";
 import { expectFields } from "./responses";
 import type { ClientLogConfiguration, ClusterManualUpgrade, ManagedCluster } from "./types";
 
@@ -32,5 +32,3 @@ export class ManagedClustersApi extends Collection<ManagedCluster> {
     return (await this.client.request<ClusterManualUpgrade>("POST", this.at(id, "/manualUpgrade"))).body;
   }
 }
-
-export { orUndefinedOn404 };
