@@ -19,6 +19,11 @@ const base = collectionResource<ManagedCluster>({
   deleteParams: (props) => ({ removeClients: props.removeClientsOnDelete === true }),
 });
 
+/** The upgrade jobs a bag carries, to keep across a read or update (the service does not report them). */
+function upgradeJobsOf(bag: Bag): Bag {
+  return bag.upgradeJobs !== undefined ? { upgradeJobs: bag.upgradeJobs } : {};
+}
+
 async function triggerUpgrade(id: string): Promise<unknown> {
   return (await isc().managedClusters.manualUpgrade(id)).jobs;
 }
@@ -40,12 +45,12 @@ export const managedCluster: dynamic.ResourceProvider = {
 
   async read(id, props) {
     const result = await base.read(id, props);
-    return result.id ? { ...result, props: { ...result.props, ...(props.upgradeJobs !== undefined ? { upgradeJobs: props.upgradeJobs } : {}) } } : result;
+    return result.id ? { ...result, props: { ...result.props, ...upgradeJobsOf(props) } } : result;
   },
 
   async update(id, olds, news) {
     const { outs } = await base.update(id, olds, news);
-    const kept = { ...(olds.upgradeJobs !== undefined ? { upgradeJobs: olds.upgradeJobs } : {}), ...outs };
+    const kept = { ...upgradeJobsOf(olds), ...outs };
     const trigger = news.manualUpgradeTrigger;
     if (!trigger || trigger === olds.manualUpgradeTrigger) return { outs: kept };
     try {
