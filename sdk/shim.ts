@@ -1,5 +1,6 @@
-/** The resource kinds of the provider implementation (mirrors provider/index.ts ResourceKind). */
-export type ResourceKind = "ManagedCluster" | "ClusterLogConfig" | "OAuthClient" | "ManagedClient";
+import type { ResourceKind } from "../provider";
+
+export type { ResourceKind };
 
 /**
  * The `__provider` text stored with every resource of `kind`: a fixed CommonJS module, written here rather than
