@@ -12,10 +12,20 @@ export default tseslint.config(
     },
   },
   {
-    // provider/ runs inside the dynamic-provider host and must never depend on the program-side sdk/.
+    // provider/ is the core both doors call: it never depends on a door (sdk/, native/, native-sdk/) or on cli/.
     files: ["provider/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/sdk", "**/sdk/**"], message: "provider/ never imports sdk/" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/sdk", "**/sdk/**", "**/native", "**/native/**", "**/native-sdk", "**/native-sdk/**", "**/cli", "**/cli/**"],
+              message: "provider/ is the core: it never imports a door (sdk/, native/, native-sdk/) or cli/",
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -23,6 +33,16 @@ export default tseslint.config(
     files: ["cli/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/sdk", "**/sdk/**", "pulumi-sailpoint-isc"], message: "cli/ never imports sdk/" }] }],
+    },
+  },
+  {
+    // The native plugin is the second door onto provider/: it never loads the program-side classes or the commands.
+    files: ["native/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["**/sdk", "**/sdk/**", "**/native-sdk", "**/native-sdk/**", "**/cli", "**/cli/**", "pulumi-sailpoint-isc"], message: "native/ depends on provider/ only" }] },
+      ],
     },
   },
 );

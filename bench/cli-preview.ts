@@ -14,13 +14,24 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import path from "node:path";
 import { IscEmulator } from "../emulator";
-import { CliProject, processesIn } from "../tests/cli/support/project";
+import { CliProject, processesIn, type StateResource } from "../tests/cli/support/project";
 import { installedRoot } from "../tests/cli/support/installed-package";
 import { legName, legNode } from "../tests/cli/support/toolchain";
 import { median, peakRssMiB } from "./measure";
+import { whyFailed } from "./table";
 
 export type Role = "program" | "host" | "cli";
 export type Peaks = Partial<Record<Role, number>>;
+/** A measurement, or why it could not be taken. */
+export type Measured<T> = T | { skipped: string };
+
+async function attempt<T>(measure: () => Promise<T>): Promise<Measured<T>> {
+  try {
+    return await measure();
+  } catch (error) {
+    return { skipped: whyFailed(error) };
+  }
+}
 
 export interface CliFigures {
   leg: string;
@@ -34,9 +45,9 @@ export interface CliFigures {
   /** Our provider host: idle (started, nothing served), through the `up` that created the resources, through a refresh. */
   hostPeakMiB: { idle: number; up: number; refresh: number };
   /** The host through the same up and refresh of the no-op provider answering with our properties. */
-  sameBagsPeakMiB: { up: number; refresh: number };
+  sameBagsPeakMiB: Measured<{ up: number; refresh: number }>;
   /** Our host through the same up and refresh with NODE_OPTIONS=SEMI_SPACE_OPTION. */
-  cappedPeakMiB: { up: number; refresh: number };
+  cappedPeakMiB: Measured<{ up: number; refresh: number }>;
   upMs: { ours: number; noop: number };
   refreshMs: number;
 }
@@ -104,17 +115,22 @@ async function hostPeaksThroughUpAndRefresh(project: CliProject): Promise<{ up: 
   return { up: up.peaks.host ?? 0, refresh: refresh.peaks.host ?? 0 };
 }
 
-/** What our stack holds for one cluster, without `__provider`: the bags the no-op baseline answers with. */
-async function sampleBags(project: CliProject, file: string): Promise<void> {
-  const cluster = (await project.resources()).get("cluster-0");
+/** Writes what a stack holds for `cluster-0`, without `__provider`: the bags the no-op baselines answer with. */
+export function writeSampleBags(cluster: StateResource | undefined, file: string): string {
   if (!cluster?.outputs || !cluster.inputs) throw new Error("our stack has no cluster-0 to take the sample properties from");
   const strip = (bag: Record<string, unknown>) => Object.fromEntries(Object.entries(bag).filter(([key]) => key !== "__provider"));
   fs.writeFileSync(file, JSON.stringify({ outputs: strip(cluster.outputs), inputs: strip(cluster.inputs) }));
+  return file;
 }
 
-const EMULATOR_OPTIONS = { rateLimit: false, validateResponses: false } as const;
+async function sampleBags(project: CliProject, file: string): Promise<void> {
+  writeSampleBags((await project.resources()).get("cluster-0"), file);
+}
 
-function envFor(emulator: IscEmulator, resources: number): Record<string, string> {
+export const EMULATOR_OPTIONS = { rateLimit: false, validateResponses: false } as const;
+
+/** The settings of a bench program: the emulator's tenant, unpaced (the emulator has no limit either). */
+export function envFor(emulator: IscEmulator, resources: number): Record<string, string> {
   return {
     BENCH_RESOURCES: String(resources),
     SAIL_BASE_URL: emulator.url,
@@ -148,17 +164,19 @@ export async function previewThroughCli(resources: number, runs: number): Promis
     const refresh = await timed(() => withPeaks(ours.dir, () => ours.refresh()));
     if (emulator.store.listClusters().length !== resources) throw new Error(`the up made ${emulator.store.listClusters().length} clusters, not ${resources}`);
 
-    const sample = path.join(ours.dir, "sample-bags.json");
-    await sampleBags(ours, sample);
-    const sameBags = await CliProject.create("bench-same-bags", path.join(__dirname, "programs", "noop-outputs.ts"), { env: { ...env, BENCH_OUTPUTS: sample } });
-    const sameBagsPeakMiB = await hostPeaksThroughUpAndRefresh(sameBags);
+    const sameBagsPeakMiB = await attempt(async () => {
+      const sample = path.join(ours.dir, "sample-bags.json");
+      await sampleBags(ours, sample);
+      const sameBags = await CliProject.create("bench-same-bags", path.join(__dirname, "programs", "noop-outputs.ts"), { env: { ...env, BENCH_OUTPUTS: sample } });
+      return hostPeaksThroughUpAndRefresh(sameBags);
+    });
     // On an emulator of its own, so its refresh lists as many clusters as ours did.
-    const cappedPeakMiB = await withEmulator(async (other) => {
+    const cappedPeakMiB = await attempt(() => withEmulator(async (other) => {
       const capped = await CliProject.create("bench-capped", path.join(__dirname, "programs", "clusters.ts"), { env: { ...envFor(other, resources), NODE_OPTIONS: SEMI_SPACE_OPTION } });
       const peaks = await hostPeaksThroughUpAndRefresh(capped);
       if (other.store.listClusters().length !== resources) throw new Error(`the capped up made ${other.store.listClusters().length} clusters, not ${resources}`);
       return peaks;
-    });
+    }));
 
     const previewMs = { ours: [] as number[], noop: [] as number[] };
     const peaks = { ours: [] as Peaks[], noop: [] as Peaks[] };

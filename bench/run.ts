@@ -16,8 +16,9 @@ import { kib, median, percentile, shuffled, timed } from "./measure";
 import { checkOneRequestEach, CLIENTS, OPS, setUpClients, type Client, type Op } from "./clients";
 import { ISC_LIMIT, ISC_WINDOW_MS, refreshAtTheLimit } from "./refresh-at-limit";
 import { printScaleDetail, scaleRows, SCALE } from "./scale-rows";
+import { nativeDoor, printNativeDoorDetail } from "./native-door";
 import { loadSdk } from "./sdk";
-import { printTable, ratioRow, round, rows } from "./table";
+import { printTable, ratioRow, round, rows, unmeasuredRow } from "./table";
 
 // ---- parameters -----------------------------------------------------------------------------------------------------
 
@@ -98,11 +99,13 @@ async function main(): Promise<void> {
     }
   }
   for (const op of OPS) ratioRow(`${op} via host: our provider vs a node:http provider`, medians[op].host, medians[op].hostRaw, 1.2);
-  if (sdk) for (const op of OPS) ratioRow(`${op} via host: our provider vs an SDK provider`, medians[op].host, medians[op].hostSdk, 0.8);
+  const sdkRow = (metric: string, ours: number, baseline: number | undefined, maxRatio?: number) =>
+    sdk && baseline !== undefined ? ratioRow(metric, ours, baseline, maxRatio) : unmeasuredRow(metric, sdkProblem ?? "the SDK is not loaded", maxRatio ? `ratio <= ${maxRatio}` : "report");
+  for (const op of OPS) sdkRow(`${op} via host: our provider vs an SDK provider`, medians[op].host, medians[op].hostSdk, 0.8);
   for (const op of OPS) ratioRow(`${op} in process: our API layer vs raw node:http`, medians[op].api, medians[op].raw);
   for (const op of OPS) ratioRow(`${op} in process: our API layer vs a bare got call`, medians[op].api, medians[op].got);
-  if (sdk) for (const op of OPS) ratioRow(`${op} in process: our API layer vs official SDK`, medians[op].api, medians[op].sdk, 0.8);
-  if (sdk) for (const op of OPS) ratioRow(`${op} in process: our API layer vs the SDK with its interceptor leak undone`, medians[op].api, medians[op].sdkNoLeak);
+  for (const op of OPS) sdkRow(`${op} in process: our API layer vs official SDK`, medians[op].api, medians[op].sdk, 0.8);
+  for (const op of OPS) sdkRow(`${op} in process: our API layer vs the SDK with its interceptor leak undone`, medians[op].api, medians[op].sdkNoLeak);
   for (const op of OPS) ratioRow(`${op}: our provider via host vs raw node:http in process`, medians[op].host, medians[op].raw);
 
   // The same GET when every response takes LATENCY_MS, as a tenant's do: the engine protocol's fixed cost in context.
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
   emulator.clearRequests();
   // Context, not goals: at a tenant's latency every client's time is mostly waiting.
   ratioRow(`GET at ${LATENCY_MS} ms service latency, via host: our provider vs a node:http provider`, median(slow.host), median(slow.hostRaw));
-  if (slow.hostSdk) ratioRow(`GET at ${LATENCY_MS} ms service latency, via host: our provider vs an SDK provider`, median(slow.host), median(slow.hostSdk));
+  sdkRow(`GET at ${LATENCY_MS} ms service latency, via host: our provider vs an SDK provider`, median(slow.host), slow.hostSdk && median(slow.hostSdk));
 
   // The engine-protocol floor: a Diff through the host carries the same bags as Read/Update but sends no request, so
   // it is what every host operation costs before the provider does any HTTP.
@@ -208,6 +211,8 @@ async function main(): Promise<void> {
 
   // Registration time, host memory and the real CLI's preview: in processes of their own (bench/scale-rows.ts).
   const scale = await scaleRows();
+  // The native door through the real CLI, against a no-op plugin and the dynamic door (bench/native-door.ts).
+  const native = await nativeDoor(SCALE.cliResources, SCALE.cliRuns, SCALE.cli);
 
   const elapsedSeconds = Math.round((Date.now() - started) / 100) / 10;
   console.log(`\n${ITERATIONS} iterations per client and operation (after ${WARMUP} warm-up), API ${API_VERSION}, sailpoint-api-client ${sdkVersion ?? "not installed"}; ${elapsedSeconds} s\n`);
@@ -219,6 +224,7 @@ async function main(): Promise<void> {
   console.log(`  preview of ${PREVIEW_RESOURCES} unchanged resources: ${previewMs} ms wall`);
   if (Object.keys(sdkDrift).length) console.log(`  SDK medians, first vs last 50 samples: ${JSON.stringify(sdkDrift)}`);
   printScaleDetail(scale);
+  printNativeDoorDetail(native);
 
   const results = {
     generatedAt: new Date().toISOString(),
@@ -245,6 +251,7 @@ async function main(): Promise<void> {
       providerBytes,
       providerKiB: Object.fromEntries(Object.entries(providerBytes).map(([k, v]) => [k, kib(v)])),
       scale,
+      nativeDoor: native,
       sdkDrift,
       elapsedSeconds,
     },

@@ -18,6 +18,22 @@ export function ratioRow(metric: string, ours: number, baseline: number, maxRati
   rows.push({ metric, ours: round(ours), baseline: round(baseline), ratio, ...goal, unit });
 }
 
+/** A row that could not be measured, saying why in the "ours" column. */
+export function unmeasuredRow(metric: string, why: string, goal = "report"): void {
+  rows.push({ metric, ours: `n/a: ${why}`, baseline: "—", goal, unit: "" });
+}
+
+/**
+ * Why a measurement failed, in one line: the error's first line, and for a failed command the first error it printed
+ * (`pulumi ... exited with 1` alone says nothing).
+ */
+export function whyFailed(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const [first] = text.split("\n");
+  const detail = /^\s*error: (.+)$/m.exec(text)?.[1]?.trim();
+  return detail && detail !== first ? `${first}: ${detail}` : first;
+}
+
 export function round(n: number): number {
   return Math.round(n * 1000) / 1000;
 }

@@ -7,6 +7,7 @@ import { ADOPT_USAGE, adoptCommand } from "./adopt/command";
 import { DRIFT_USAGE, driftReportCommand } from "./drift/command";
 import { describeError, isUsageError } from "./errors";
 import type { CommandIo } from "./io";
+import { outputSafe } from "./safe-text";
 
 const USAGE = `Usage: pulumi-sailpoint-isc <command> [options]
 
@@ -16,7 +17,9 @@ Commands:
 
 Run \`pulumi-sailpoint-isc <command> --help\` for a command's options.`;
 
-export async function main(argv: string[], io: CommandIo): Promise<number> {
+export async function main(argv: string[], output: CommandIo): Promise<number> {
+  // Everything the commands print passes here: no terminal control, bidi override or workflow command gets through.
+  const io: CommandIo = { ...output, stdout: (t) => output.stdout(outputSafe(t)), stderr: (t) => output.stderr(outputSafe(t)) };
   const [command, ...rest] = argv;
   try {
     switch (command) {

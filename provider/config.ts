@@ -1,6 +1,7 @@
 /** Provider settings: stack config (`sailpoint:*`) first, then the SAIL_* variables SailPoint's own CLI and SDKs use. */
 
-export const API_VERSIONS = ["v3", "v2024", "v2025", "v2026"] as const;
+/** The yearly versions (`/<version>/managed-clusters`) and the per-service `v1` (`/managed-clusters/v1`): docs/isc-api.md §1.1. */
+export const API_VERSIONS = ["v3", "v2024", "v2025", "v2026", "v1"] as const;
 export type ApiVersion = (typeof API_VERSIONS)[number];
 export const DEFAULT_API_VERSION: ApiVersion = "v2025";
 
@@ -49,20 +50,37 @@ export const SETTING_NAMES = SETTINGS;
 
 const DEFAULT_RATE_LIMIT: RateLimit = { limit: 100, windowMs: 10_000 };
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Bounds of the numeric settings: beyond them a value is a typo, and timers or counters would misbehave. */
+export const BOUNDS = {
+  rateLimitRequests: { min: 1, max: 100_000 },
+  rateLimitWindowMs: { min: 100, max: 3_600_000 },
+  timeoutSeconds: { min: 1, max: 600 },
+} as const;
 
-function lookup(setting: Setting, config: ConfigSource, env: NodeJS.ProcessEnv): string | undefined {
-  const value = config.get(setting.key) ?? env[setting.env];
+/** A value that is only blanks counts as not set, in the stack configuration and in the environment alike. */
+function present(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
+}
+
+/** The stack value, else the SAIL_* variable: a blank stack value does not hide the variable. */
+function lookup(setting: Setting, config: ConfigSource, env: NodeJS.ProcessEnv): string | undefined {
+  return present(config.get(setting.key)) ?? present(env[setting.env]);
 }
 
 function name(setting: Setting): string {
   return `${setting.key} (env ${setting.env})`;
 }
 
-function missing(setting: Setting): string {
+/** Why a required setting has no value: unset, or set only to blanks in the stack, the environment or both. */
+function missing(setting: Setting, config: ConfigSource, env: NodeJS.ProcessEnv): string {
   const set = setting.secret ? `pulumi config set --secret ${setting.key} <value>` : `pulumi config set ${setting.key} <value>`;
-  return `${setting.key} is not set: run \`${set}\` or set the ${setting.env} environment variable`;
+  const blank = [
+    ...(config.get(setting.key) !== undefined ? [`the stack value of ${setting.key}`] : []),
+    ...(env[setting.env] !== undefined ? [`the ${setting.env} environment variable`] : []),
+  ];
+  const why = blank.length ? `is empty (${blank.join(" and ")} ${blank.length > 1 ? "are" : "is"} blank)` : "is not set";
+  return `${setting.key} ${why}: run \`${set}\` or set the ${setting.env} environment variable`;
 }
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -88,20 +106,33 @@ function parseBaseUrl(raw: string): { value?: string; problem?: string } {
   return { value: `${url.origin}${path}` };
 }
 
+const within = (value: number, bounds: { min: number; max: number }) => value >= bounds.min && value <= bounds.max;
+
 function parseRateLimit(raw: string | undefined): { value?: RateLimit; problem?: string } {
   if (raw === undefined) return { value: DEFAULT_RATE_LIMIT };
   const match = /^(\d+)\s*\/\s*(\d+)$/.exec(raw);
   if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
     return { problem: `${name(SETTINGS.rateLimit)} must look like <requests>/<milliseconds>, e.g. 100/10000` };
   }
-  return { value: { limit: Number(match[1]), windowMs: Number(match[2]) } };
+  const limit = Number(match[1]);
+  const windowMs = Number(match[2]);
+  const { rateLimitRequests: requests, rateLimitWindowMs: window } = BOUNDS;
+  if (!within(limit, requests) || !within(windowMs, window)) {
+    return {
+      problem:
+        `${name(SETTINGS.rateLimit)} is "${raw}": allowed are ${requests.min} to ${requests.max} requests ` +
+        `per ${window.min} to ${window.max} milliseconds, e.g. 100/10000`,
+    };
+  }
+  return { value: { limit, windowMs } };
 }
 
 function parseTimeout(raw: string | undefined): { value?: number; problem?: string } {
   if (raw === undefined) return { value: DEFAULT_TIMEOUT_MS };
   const seconds = Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-    return { problem: `${name(SETTINGS.requestTimeout)} must be a number of seconds between 0 and 600` };
+  const bounds = BOUNDS.timeoutSeconds;
+  if (!Number.isFinite(seconds) || !within(seconds, bounds)) {
+    return { problem: `${name(SETTINGS.requestTimeout)} is "${raw}": it must be a number of seconds from ${bounds.min} to ${bounds.max}` };
   }
   return { value: Math.round(seconds * 1000) };
 }
@@ -117,10 +148,10 @@ export function resolveSettings(config: ConfigSource, env: NodeJS.ProcessEnv = p
   const clientSecret = lookup(SETTINGS.clientSecret, config, env);
   const rawVersion = lookup(SETTINGS.apiVersion, config, env) ?? DEFAULT_API_VERSION;
 
-  const baseUrl = rawBaseUrl === undefined ? { problem: missing(SETTINGS.baseUrl) } : parseBaseUrl(rawBaseUrl);
+  const baseUrl = rawBaseUrl === undefined ? { problem: missing(SETTINGS.baseUrl, config, env) } : parseBaseUrl(rawBaseUrl);
   if (baseUrl.problem) problems.push(baseUrl.problem);
-  if (clientId === undefined) problems.push(missing(SETTINGS.clientId));
-  if (clientSecret === undefined) problems.push(missing(SETTINGS.clientSecret));
+  if (clientId === undefined) problems.push(missing(SETTINGS.clientId, config, env));
+  if (clientSecret === undefined) problems.push(missing(SETTINGS.clientSecret, config, env));
   const apiVersion = API_VERSIONS.find((v) => v === rawVersion.toLowerCase());
   if (!apiVersion) {
     problems.push(`${name(SETTINGS.apiVersion)} is "${rawVersion}": expected one of ${API_VERSIONS.join(", ")}`);

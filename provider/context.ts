@@ -11,11 +11,12 @@ const bySettings = new WeakMap<Settings, IscApi>();
 
 /**
  * Called from the provider's `configure`: resolves and validates the settings once. A problem is kept (see
- * `configureError`) and fails every later operation with the same message; it is not thrown here.
+ * `configureError`) and fails every later operation with the same message; it is not thrown here. `env`: the SAIL_*
+ * variables the settings may fall back on (the native door narrows them for an explicit provider).
  */
-export function configureFrom(source: ConfigSource): void {
+export function configureFrom(source: ConfigSource, env: NodeJS.ProcessEnv = process.env): void {
   try {
-    configured = resolveSettings(source);
+    configured = resolveSettings(source, env);
     failure = undefined;
   } catch (error) {
     configured = undefined;
@@ -35,7 +36,7 @@ export function isc(settings?: Settings): IscApi {
   let api = bySettings.get(resolved);
   if (api) return api;
   const key = JSON.stringify(resolved);
-  // The HTTP stack (got, p-throttle) loads on the first request: check and diff, all a preview needs, never load it.
+  // The HTTP stack (got) loads on the first request: check and diff, all a preview needs, never load it.
   const { IscClient } = require("./http/client") as typeof HttpClient;
   api = clients.get(key) ?? new IscApi(new IscClient(resolved), `${resolved.baseUrl}\n${resolved.clientId}`);
   clients.set(key, api);

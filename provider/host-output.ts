@@ -39,3 +39,22 @@ export function reportedOnce<A extends unknown[], R>(method: (...args: A) => Pro
     }
   };
 }
+
+/**
+ * Where one-time warnings go: by default the process's stderr, which the Pulumi CLI shows for the dynamic-provider
+ * host. A door whose plugin output the engine hides (a native plugin) sets a sink that sends them as engine log
+ * messages.
+ */
+let warningSink: (message: string) => void = (message) => void process.stderr.write(`${message}\n`);
+const warned = new Set<string>();
+
+export function setWarningSink(sink: (message: string) => void): void {
+  warningSink = sink;
+}
+
+/** Says `message` once per process, however often it happens. */
+export function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  warningSink(message);
+}

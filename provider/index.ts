@@ -11,14 +11,20 @@ import { clusterLogConfig } from "./resources/cluster-log-config";
 import { managedClient } from "./resources/managed-client";
 import { managedCluster } from "./resources/managed-cluster";
 import { oauthClient } from "./resources/oauth-client";
+import { withSecretOutputs } from "./dynamic-secrets";
+import { clusterLogConfigSchema } from "./schemas/cluster-log-config";
+import { managedClientSchema } from "./schemas/managed-client";
+import { managedClusterSchema } from "./schemas/managed-cluster";
+import { oauthClientSchema } from "./schemas/oauth-client";
 
 export type ResourceKind = "ManagedCluster" | "ClusterLogConfig" | "OAuthClient" | "ManagedClient";
 
+/** Each kind's implementation, with the dynamic door's side of the secrets rule (./dynamic-secrets). */
 const implementations: Record<ResourceKind, dynamic.ResourceProvider> = {
-  ManagedCluster: managedCluster,
-  ClusterLogConfig: clusterLogConfig,
-  OAuthClient: oauthClient,
-  ManagedClient: managedClient,
+  ManagedCluster: withSecretOutputs(managedClusterSchema, managedCluster),
+  ClusterLogConfig: withSecretOutputs(clusterLogConfigSchema, clusterLogConfig),
+  OAuthClient: withSecretOutputs(oauthClientSchema, oauthClient),
+  ManagedClient: withSecretOutputs(managedClientSchema, managedClient),
 };
 
 /**
@@ -62,7 +68,7 @@ export * from "./api/types";
 export { ConfigError, resolveSettings, mapConfig, API_VERSIONS, DEFAULT_API_VERSION, SETTING_NAMES } from "./config";
 export type { ApiVersion, ConfigSource, Settings, RateLimit } from "./config";
 export { IscApiError } from "./http/errors";
-/** The HTTP client, loaded on first use: check and diff (all a preview needs) never load got and p-throttle. */
+/** The HTTP client, loaded on first use: check and diff (all a preview needs) never load got. */
 export declare const IscClient: typeof HttpClient.IscClient;
 export type IscClient = HttpClient.IscClient;
 Object.defineProperty(exports, "IscClient", { enumerable: true, get: () => (require("./http/client") as typeof HttpClient).IscClient });

@@ -1,5 +1,5 @@
 /**
- * Rewrites the drift-report examples in README.md and examples/gitops/README.md from the fixtures they name: each block
+ * Rewrites the drift-report examples in docs/drift.md and examples/gitops/README.md from the fixtures they name: each block
  * `<!-- drift-report example: tests/fixtures/cli/<name>.json -->` followed by a ````markdown fence gets what
  * `pulumi-sailpoint-isc drift-report` prints for that fixture. tests/unit/cli-drift-report.test.ts checks they agree.
  *
@@ -11,7 +11,7 @@ import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
 export const EXAMPLE = /<!-- drift-report example: (tests\/fixtures\/cli\/drift-[\w-]+\.json) -->\n````markdown\n([\s\S]*?)````\n/g;
-export const README_FILES = ["README.md", path.join("examples", "gitops", "README.md")];
+export const README_FILES = [path.join("docs", "drift.md"), path.join("examples", "gitops", "README.md")];
 
 function report(fixture: string): string {
   try {

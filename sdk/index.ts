@@ -9,16 +9,7 @@ export {
 } from "./cluster-log-config";
 export { OAuthClient, type OAuthClientArgs, type GrantType } from "./oauth-client";
 export { ManagedClient, type ManagedClientArgs } from "./managed-client";
-export type {
-  AccessType,
-  ClientType,
-  ClusterHealthStatus,
-  ClusterStatus,
-  ClusterType,
-  LogLevel,
-  ManagedClientStatusCode,
-  ManagedClientType,
-} from "../provider/api/types";
+export type * from "./api-types";
 // The API's enum values (from the bundled OpenAPI files), e.g. to validate configuration before a deployment.
 export {
   ACCESS_TYPES,

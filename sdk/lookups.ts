@@ -5,8 +5,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { IscApi } from "../provider/api";
-import type { ClusterStatus, ClusterType, ManagedClient, ManagedCluster, ManagedClientStatus, ManagedClientType, OAuthClient } from "../provider/api/types";
+import type { ManagedClient, ManagedCluster, ManagedClientStatus, ManagedClientType, OAuthClient } from "../provider/api/types";
 import type { ConfigSource } from "../provider/config";
+import type { ManagedClientFilters, ManagedClusterFilters, OAuthClientFilters } from "../provider/lookups";
 
 function api(): IscApi {
   const { isc } = require("../provider/context") as typeof import("../provider/context");
@@ -16,78 +17,41 @@ function api(): IscApi {
   return isc(resolveSettings(stack));
 }
 
-/** Filters of `GET /managed-clusters` (each `eq`; all given ones must match). */
-export interface ManagedClusterFilters {
-  name?: string;
-  type?: ClusterType;
-  status?: ClusterStatus;
-  operational?: boolean;
-}
+export type { ManagedClusterFilters, ManagedClientFilters, OAuthClientFilters };
 
-/** Filters of `GET /managed-clients` (each `eq`; all given ones must match); `type` is applied to the results. */
-export interface ManagedClientFilters {
-  clusterId?: string;
-  name?: string;
-  type?: ManagedClientType;
-}
-
-export interface OAuthClientFilters {
-  /** Only clients last used at or before this ISO 8601 date-time (`lastUsed le ...`). */
-  lastUsedBefore?: string;
-  /** Only clients never used (`lastUsed isnull`). */
-  neverUsed?: boolean;
-}
-
-function clusterFilter(f: ManagedClusterFilters = {}): string | undefined {
-  const { and, eq } = require("../provider/api/filters") as typeof import("../provider/api/filters");
-  return and(
-    f.name === undefined ? undefined : eq("name", f.name),
-    f.type === undefined ? undefined : eq("type", f.type),
-    f.status === undefined ? undefined : eq("status", f.status),
-    f.operational === undefined ? undefined : eq("operational", f.operational),
-  );
-}
-
-function oauthFilter(f: OAuthClientFilters = {}): string | undefined {
-  if (f.lastUsedBefore && f.neverUsed) throw new Error("listOAuthClients: use lastUsedBefore or neverUsed, not both");
-  if (f.neverUsed) return "lastUsed isnull";
-  return f.lastUsedBefore ? `lastUsed le ${f.lastUsedBefore}` : undefined;
-}
-
-function managedClientFilter(f: ManagedClientFilters = {}): string | undefined {
-  const { and, eq } = require("../provider/api/filters") as typeof import("../provider/api/filters");
-  return and(f.clusterId === undefined ? undefined : eq("clusterId", f.clusterId), f.name === undefined ? undefined : eq("name", f.name));
+/** The shared lookups (provider/lookups.ts), loaded on first use. */
+function lookups(): typeof import("../provider/lookups") {
+  return require("../provider/lookups") as typeof import("../provider/lookups");
 }
 
 /** One managed cluster by id. */
 export async function getManagedCluster(args: { id: string }): Promise<ManagedCluster> {
-  return api().managedClusters.get(args.id);
+  return lookups().getManagedCluster(api(), args);
 }
 
 /** Every managed cluster matching the filters, paging through all results. */
 export async function listManagedClusters(filters?: ManagedClusterFilters): Promise<ManagedCluster[]> {
-  return api().managedClusters.listAll(clusterFilter(filters));
+  return lookups().listManagedClusters(api(), filters);
 }
 
 /** Every managed client (VA, CCG) matching the filters, e.g. the clients of one cluster; their keys are never readable. */
 export async function listManagedClients(filters: ManagedClientFilters = {}): Promise<ManagedClient[]> {
-  const clients = await api().managedClients.listAll(managedClientFilter(filters));
-  return filters.type === undefined ? clients : clients.filter((c) => c.type === filters.type);
+  return lookups().listManagedClients(api(), filters);
 }
 
 /** One OAuth client by id. Its secret is never readable (always null). */
 export async function getOAuthClient(args: { id: string }): Promise<OAuthClient> {
-  return api().oauthClients.get(args.id);
+  return lookups().getOAuthClient(api(), args);
 }
 
 /** OAuth clients, optionally filtered by last use (the only filters the API has). */
 export async function listOAuthClients(filters?: OAuthClientFilters): Promise<OAuthClient[]> {
-  return api().oauthClients.listAll(oauthFilter(filters));
+  return lookups().listOAuthClients(api(), filters);
 }
 
 /** A managed client's status (`type` is CCG, VA, INTERNAL or IIQ_HARVESTER). */
 export async function getManagedClientStatus(args: { id: string; type: ManagedClientType }): Promise<ManagedClientStatus> {
-  return api().managedClients.getStatus(args.id, args.type);
+  return lookups().getManagedClientStatus(api(), args);
 }
 
 /** Output forms, for arguments that are themselves outputs (e.g. `getManagedClusterOutput({ id: cluster.id })`). */

@@ -24,7 +24,8 @@ export interface ManagedClientArgs {
 export class ManagedClient extends pulumi.CustomResource {
   declare readonly clusterId: pulumi.Output<string>;
   declare readonly type: pulumi.Output<ManagedClientType>;
-  declare readonly name: pulumi.Output<string | undefined>;
+  /** The declared name or, when the program leaves it out, the service's (`VA-<clientId>`). */
+  declare readonly name: pulumi.Output<string>;
   declare readonly description: pulumi.Output<string | undefined>;
   declare readonly importId: pulumi.Output<string | undefined>;
   /** The client's key (a Pulumi secret); null when the client was adopted with importId. */
@@ -51,7 +52,7 @@ export class ManagedClient extends pulumi.CustomResource {
   constructor(name: string, args: ManagedClientArgs, opts?: pulumi.CustomResourceOptions) {
     const restore = suspendStackTraces();
     try {
-      super(typeToken("ManagedClient"), name, registrationProps("ManagedClient", managedClientSchema, args), registrationOptions(managedClientSchema, opts));
+      super(typeToken("ManagedClient"), name, registrationProps("ManagedClient", managedClientSchema, args, { name, opts }), registrationOptions(managedClientSchema, opts));
     } finally {
       restore();
     }

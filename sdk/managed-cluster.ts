@@ -68,7 +68,7 @@ export class ManagedCluster extends pulumi.CustomResource {
   constructor(name: string, args: ManagedClusterArgs, opts?: pulumi.CustomResourceOptions) {
     const restore = suspendStackTraces();
     try {
-      super(typeToken("ManagedCluster"), name, registrationProps("ManagedCluster", managedClusterSchema, args), registrationOptions(managedClusterSchema, opts));
+      super(typeToken("ManagedCluster"), name, registrationProps("ManagedCluster", managedClusterSchema, args, { name, opts }), registrationOptions(managedClusterSchema, opts));
     } finally {
       restore();
     }

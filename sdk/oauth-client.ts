@@ -55,6 +55,7 @@ export class OAuthClient extends pulumi.CustomResource {
   declare readonly claimsSupported: pulumi.Output<boolean | undefined>;
   declare readonly type: pulumi.Output<ClientType | undefined>;
   declare readonly internal: pulumi.Output<boolean | undefined>;
+  /** The declared scopes or, when the program leaves them out, the service's (`sp:scopes:all`). */
   declare readonly scope: pulumi.Output<string[] | undefined>;
   declare readonly importId: pulumi.Output<string | undefined>;
   /** The OAuth client id to configure other tools with (equal to the resource id). */
@@ -71,7 +72,7 @@ export class OAuthClient extends pulumi.CustomResource {
   constructor(name: string, args: OAuthClientArgs, opts?: pulumi.CustomResourceOptions) {
     const restore = suspendStackTraces();
     try {
-      super(typeToken("OAuthClient"), name, registrationProps("OAuthClient", oauthClientSchema, args), registrationOptions(oauthClientSchema, opts));
+      super(typeToken("OAuthClient"), name, registrationProps("OAuthClient", oauthClientSchema, args, { name, opts }), registrationOptions(oauthClientSchema, opts));
     } finally {
       restore();
     }

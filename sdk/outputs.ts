@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LOST_KEY, LOST_KEYS } from "../provider/engine/check";
-import { outputNames } from "../provider/engine/schema";
+import { outputNames, type Field } from "../provider/engine/schema";
+import { SECRET_INPUTS, type SecretPath } from "../provider/engine/secrets";
 import { isPlainObject } from "../provider/engine/values";
 import type { ResourceSchema } from "../provider/engine/schema";
 
@@ -16,6 +17,9 @@ type Found = string | undefined;
  * pulumi.output() would already copy it), and the properties that have such a key are named under `__lostKeys`,
  * which the provider's check refuses: the registration fails with one error naming the resource and the property,
  * before any request.
+ *
+ * The provider is told which inputs are secret (`__secretInputs`, see provider/engine/secrets.ts), since the
+ * dynamic-provider host hands it every secret as plaintext: it then returns every output derived from them as a secret.
  */
 export function seededProps(schema: ResourceSchema, args: object): Record<string, unknown> {
   const props: Record<string, unknown> = {};
@@ -33,7 +37,42 @@ export function seededProps(schema: ResourceSchema, args: object): Record<string
   }
   const lost = namesOf(found);
   if (lost !== undefined) inputs[LOST_KEYS] = lost;
+  const secret = secretInputPaths(schema, args);
+  if (secret !== undefined) inputs[SECRET_INPUTS] = secret;
   return inputs;
+}
+
+/**
+ * The secret input paths (`[field]`, or `[field, key]` for one value of a map), an Output that is itself no secret (it
+ * names fields and keys, never values); undefined when no input is an Output, so a program without any registers as before.
+ */
+function secretInputPaths(schema: ResourceSchema, args: object): pulumi.Output<SecretPath[] | undefined> | undefined {
+  const values = args as Record<string, unknown>;
+  const fields = schema.fields.filter((field) => holdsOutput(values[field.name]));
+  if (fields.length === 0) return undefined;
+  const found = Promise.all(fields.map((field) => secretPathsOf(field, values[field.name]))).then((all) => {
+    const paths = all.flat();
+    return paths.length > 0 ? paths : undefined;
+  });
+  return pulumi.output(found);
+}
+
+function holdsOutput(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value)) return true;
+  if (Array.isArray(value)) return value.some((item) => pulumi.Output.isInstance(item));
+  return isPlainObject(value) && Object.values(value).some((item) => pulumi.Output.isInstance(item));
+}
+
+/** A secret Output is secret whole; in a list, one secret item makes the field secret; in a map, just that key. */
+async function secretPathsOf(field: Field, value: unknown): Promise<SecretPath[]> {
+  const secret = async (item: unknown) => pulumi.Output.isInstance(item) && (await pulumi.isSecret(item));
+  if (pulumi.Output.isInstance(value)) return (await secret(value)) ? [[field.name]] : [];
+  if (Array.isArray(value)) return (await Promise.all(value.map(secret))).some(Boolean) ? [[field.name]] : [];
+  if (!isPlainObject(value)) return [];
+  const entries = Object.entries(value);
+  const flags = await Promise.all(entries.map(([, item]) => secret(item)));
+  if (field.type.kind !== "map") return flags.some(Boolean) ? [[field.name]] : [];
+  return entries.filter((_, i) => flags[i]).map(([key]): SecretPath => [field.name, key]);
 }
 
 /**
@@ -60,7 +99,8 @@ function namesOf(found: Array<Found | pulumi.Output<Found> | Promise<Found>>): s
     return present.length > 0 ? present : undefined;
   };
   if (found.every((f) => f === undefined || typeof f === "string")) return names(found as Found[]);
-  return pulumi.all(found).apply(names);
+  // Property names only, never values: not a secret, even when a map given as a secret Output was looked at.
+  return pulumi.unsecret(pulumi.all(found).apply(names));
 }
 
 function hasLostKey(value: unknown): boolean {

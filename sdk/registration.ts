@@ -7,6 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResourceSchema } from "../provider/engine/schema";
 import { seededProps } from "./outputs";
+import { ownerInput } from "./owner";
 import { providerText, type ResourceKind } from "./shim";
 
 /** `pulumi-nodejs:dynamic/<module>:<type>`, the token `pulumi.dynamic.Resource` makes: the engine's dynamic provider. */
@@ -14,9 +15,17 @@ export function typeToken(kind: ResourceKind): string {
   return `pulumi-nodejs:dynamic/sailpoint:${kind}`;
 }
 
-/** Every output seeded (see ./outputs), the args on top, and `__provider` (never taken from the args). */
-export function registrationProps(kind: ResourceKind, schema: ResourceSchema, args: object): Record<string, unknown> {
-  return { ...seededProps(schema, args), __provider: providerText(kind) };
+/**
+ * Every output seeded (see ./outputs), the args on top, and `__provider` (never taken from the args); with `owned`
+ * (the resource's name and options: kinds whose creates are journalled), the resource's URN as `__owner` (./owner).
+ */
+export function registrationProps(
+  kind: ResourceKind,
+  schema: ResourceSchema,
+  args: object,
+  owned?: { name: string; opts?: pulumi.CustomResourceOptions },
+): Record<string, unknown> {
+  return { ...seededProps(schema, args), ...(owned && ownerInput(typeToken(kind), owned.name, owned.opts)), __provider: providerText(kind) };
 }
 
 /** The caller's options, with the schema's secret outputs added to `additionalSecretOutputs`. */

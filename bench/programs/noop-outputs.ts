@@ -3,7 +3,6 @@
  * read with the properties our provider answered for one of its clusters (the JSON file BENCH_OUTPUTS, written by
  * bench/cli-preview.ts from our stack), so the host converts bags of the same size and shape as ours.
  */
-import * as fs from "node:fs";
 import * as pulumi from "@pulumi/pulumi";
 
 interface Sample {
@@ -11,14 +10,23 @@ interface Sample {
   inputs: Record<string, unknown>;
 }
 
+/**
+ * Pulumi's closure serializer turns the provider into `__provider` text: a module captured from the program (such as
+ * `import * as fs`, which TypeScript wraps in a copy of the module) is serialized by value, and node:fs's functions
+ * cannot be (seen on Node 20 with @pulumi/pulumi 3.216). `require` inside the function is serialized as a call.
+ */
+function sample(): Sample {
+  const { readFileSync } = require("node:fs") as typeof import("node:fs");
+  return JSON.parse(readFileSync(String(process.env.BENCH_OUTPUTS), "utf8")) as Sample;
+}
+
 const sameBags: pulumi.dynamic.ResourceProvider = {
   async create(inputs) {
-    const sample = JSON.parse(fs.readFileSync(String(process.env.BENCH_OUTPUTS), "utf8")) as Sample;
-    return { id: String(inputs.name), outs: { ...sample.outputs, ...inputs } };
+    return { id: String(inputs.name), outs: { ...sample().outputs, ...inputs } };
   },
   async read(id, props) {
-    const sample = JSON.parse(fs.readFileSync(String(process.env.BENCH_OUTPUTS), "utf8")) as Sample;
-    return { id, props: { ...sample.outputs, ...props }, inputs: { ...sample.inputs, name: props.name } };
+    const { outputs, inputs } = sample();
+    return { id, props: { ...outputs, ...props }, inputs: { ...inputs, name: props.name } };
   },
 };
 

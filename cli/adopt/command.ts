@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import { parseArgs } from "node:util";
 import { isc } from "../../provider/context";
 import type { CommandIo } from "../io";
+import { outputSafe } from "../safe-text";
 import { commandSettings } from "../settings";
 import { selection } from "./filters";
 import { buildPlan } from "./plan";
@@ -54,7 +55,7 @@ export async function adoptCommand(argv: string[], io: CommandIo): Promise<numbe
     selfClientId: settings.clientId,
   });
   const program = renderProgram(plan, { baseUrl: settings.baseUrl, apiVersion: settings.apiVersion });
-  if (values.out) fs.writeFileSync(values.out, program);
+  if (values.out) fs.writeFileSync(values.out, outputSafe(program));
   else io.stdout(program);
   io.stderr(`adopt: ${summary(plan)}${values.out ? ` written to ${values.out}` : ""}.\n`);
   for (const notice of notices(plan)) io.stderr(`adopt: ${notice}\n`);

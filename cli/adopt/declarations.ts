@@ -1,4 +1,5 @@
 /** One declaration's arguments, from a live object and the kind's rules, and the helpers the plan names things with. */
+import { LOST_KEY } from "../../provider/engine/check";
 import type { ClientLogConfiguration, ManagedClient, ManagedCluster } from "../../provider/api/types";
 import { serviceClientName, type KindRules } from "./kinds";
 import type { Argument, Declaration, DeclaredKind } from "./plan";
@@ -40,7 +41,11 @@ export function resolved(args: Array<[string, Argument]>, referenced: Bag = {}):
 /** A log configuration as it is now: the same levels, and its current end as `expiration` (so the window stays). */
 export function logConfigArgs(cluster: Declaration | undefined, clusterId: string, config: ClientLogConfiguration): Array<[string, Argument]> {
   const args: Array<[string, Argument]> = [["clusterId", cluster ? { idOf: cluster } : { value: clusterId }], ["rootLevel", { value: config.rootLevel }]];
-  if (config.logLevels && Object.keys(config.logLevels).length > 0) args.push(["logLevels", { value: config.logLevels }]);
+  // A key no program can declare is left out here and named by undeclarableKeys.
+  const levels = Object.entries(config.logLevels ?? {}).filter(([logger]) => logger !== LOST_KEY);
+  const logLevels: Record<string, unknown> = {};
+  for (const [logger, level] of levels) logLevels[logger] = level;
+  if (levels.length > 0) args.push(["logLevels", { value: logLevels }]);
   if (config.expiration) args.push(["expiration", { value: config.expiration }]);
   else if (config.durationMinutes) args.push(["durationMinutes", { value: config.durationMinutes }]);
   return args;

@@ -1,15 +1,17 @@
 /** TypeScript source for plain JSON values: one property per line, short arrays on one line, keys quoted only when needed. */
+import { stringLiteral } from "../safe-text";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const LINE = 100;
 
+/**
+ * A property name in an object literal. `__proto__` (plain or quoted) would set the literal's prototype instead of
+ * making a property, so it is a computed name; every string is a literal that escapes what could end the line or
+ * reorder the text (cli/safe-text.ts).
+ */
 export function propertyKey(key: string): string {
-  return IDENTIFIER.test(key) ? key : JSON.stringify(key);
-}
-
-/** A string literal; JSON's escapes are valid TypeScript, and U+2028/U+2029 are escaped too for older tools. */
-function stringLiteral(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  if (key === "__proto__") return `[${stringLiteral(key)}]`;
+  return IDENTIFIER.test(key) ? key : stringLiteral(key);
 }
 
 export function literal(value: unknown, indent = ""): string {

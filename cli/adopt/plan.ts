@@ -7,7 +7,8 @@ import { byName, clientNameForNaming, declaration, describeLevels, literalArgs, 
 import { selection, type AdoptableKind, type Candidate } from "./filters";
 import { CLUSTER, LOG_CONFIG, MANAGED_CLIENT, OAUTH_CLIENT, serviceClientName, type KindRules } from "./kinds";
 import { identifiers, keyOf, logicalNames, type Nameable } from "./names";
-import type { TenantSnapshot } from "./tenant";
+import { checkTenant, type TenantSnapshot } from "./tenant";
+import { undeclarableKeys } from "./values";
 import { adoptionProblems } from "./verify";
 
 type Bag = Record<string, unknown>;
@@ -56,10 +57,13 @@ export interface Plan {
   self?: OAuthClient;
   /** Active log configurations listed as comments only. */
   logConfigsNotAdopted: number;
+  /** What the program cannot declare, each naming the object and key (in the header, and on stderr). */
+  warnings: string[];
   counts: Record<DeclaredKind, number>;
 }
 
 export async function buildPlan(tenant: TenantSnapshot, options: AdoptOptions): Promise<Plan> {
+  checkTenant(tenant);
   const keep = selection(options.include ?? [], options.exclude ?? []);
   const clusterById = new Map(tenant.clusters.map((c) => [c.id, c]));
   const isSelf = (c: OAuthClient) => c.id === options.selfClientId;
@@ -82,9 +86,15 @@ export async function buildPlan(tenant: TenantSnapshot, options: AdoptOptions): 
   const leftOutKeys = new Map<string, string>();
   const counts: Record<DeclaredKind, number> = { ManagedCluster: 0, ManagedClient: 0, OAuthClient: 0, ClusterLogConfig: 0 };
   const all: Array<{ d: Declaration; rules: KindRules; live: Bag; refs?: Bag }> = [];
+  const warnings: string[] = [];
   const add = (d: Declaration, rules: KindRules, live: Bag, refs?: Bag) => {
     d.logicalName = names.get(keyOf({ kind: d.kind, id: d.id, name: null }))!;
     counts[d.kind]++;
+    for (const { path, consequence } of undeclarableKeys(rules.schema, live)) {
+      const why = `Pulumi's serialization of inputs drops a key of that name, so no program can declare it; ${consequence}`;
+      d.comments.push(`WARNING: ${path} is not declared: ${why}.`);
+      warnings.push(`${d.kind} ${d.logicalName} (${d.id}): ${path} is not declared: ${why}.`);
+    }
     all.push({ d, rules, live, refs });
     return d;
   };
@@ -153,7 +163,7 @@ export async function buildPlan(tenant: TenantSnapshot, options: AdoptOptions): 
     const inputs = resolved(d.args, refs);
     d.problems = d.kind === "ClusterLogConfig" ? await checkOnly(rules, inputs) : await adoptionProblems(rules.provider, rules.schema, live, inputs);
   }
-  return { groups, leftOutKeys, self, logConfigsNotAdopted, counts };
+  return { groups, leftOutKeys, self, logConfigsNotAdopted, warnings, counts };
 }
 
 /** A log configuration has no importId: creating it is a PUT anyway, so only the check matters. */

@@ -1,5 +1,6 @@
 /** The generated program's text: a header saying what was adopted and what was left out, then the groups. */
 import { plural } from "../plural";
+import { oneLine, stringLiteral } from "../safe-text";
 import { literal, propertyKey } from "./literal";
 import type { Declaration, DeclaredKind, Group, Plan } from "./plan";
 
@@ -14,7 +15,8 @@ const WIDTH = 116;
 export function comment(text: string, indent = ""): string[] {
   const lines: string[] = [];
   let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Tenant text in a comment is inert: a line break, terminal control or bidi override is shown as \uXXXX.
+  for (const word of oneLine(text).split(/\s+/).filter(Boolean)) {
     if (line && indent.length + 3 + line.length + 1 + word.length > WIDTH) {
       lines.push(line);
       line = word;
@@ -33,7 +35,7 @@ function declarationText(d: Declaration): string[] {
   for (const text of d.comments) lines.push(...comment(text));
   for (const problem of d.problems) lines.push(...comment(`WARNING: ${problem}.`));
   const head = d.variable ? `const ${d.variable} = new ${d.kind}` : `new ${d.kind}`;
-  lines.push(`${head}(${JSON.stringify(d.logicalName)}, {`);
+  lines.push(`${head}(${stringLiteral(d.logicalName)}, {`);
   for (const [name, arg] of d.args) lines.push(`  ${propertyKey(name)}: ${argument(arg, "  ")},`);
   lines.push("});");
   return lines;
@@ -41,7 +43,7 @@ function declarationText(d: Declaration): string[] {
 
 /** One comment line, whatever the text holds: a line break in an ISC name must not end the comment. */
 function commentLine(text: string): string {
-  return `// ${text.replace(/[\r\n\u2028\u2029]/g, " ")}`;
+  return `// ${oneLine(text)}`;
 }
 
 function groupText(group: Group): string[] {
@@ -77,6 +79,7 @@ export function notices(plan: Plan): string[] {
         "check would then report them gone. --include-log-configs adopts them.",
     );
   }
+  out.push(...plan.warnings);
   const flagged = plan.groups.flatMap((g) => g.declarations).filter((d) => d.problems.length > 0);
   if (flagged.length > 0) out.push(`${plural(flagged.length, "declaration")} would not adopt unchanged: see the WARNING comments (${flagged.map((d) => d.logicalName).join(", ")}).`);
   return out;

@@ -2,6 +2,7 @@
  * Which inputs an adopted object is declared with: its current values, read through the provider's field tables, so
  * that `pulumi up` records it without a request that changes anything and a refresh right after finds no drift.
  */
+import { LOST_KEY } from "../../provider/engine/check";
 import type { Field, ResourceSchema } from "../../provider/engine/schema";
 import { isPlainObject, sameValue } from "../../provider/engine/values";
 
@@ -29,7 +30,8 @@ function omittedValue(field: Field): unknown {
 function selectMap(field: Field, live: Bag, rules: SelectionRules, leftOut: Selection["leftOut"]): Bag | undefined {
   const kept: Bag = {};
   for (const [key, value] of Object.entries(live)) {
-    if (value === null || value === undefined) continue;
+    // A key no program can declare is left out here and named by undeclarableKeys.
+    if (value === null || value === undefined || key === LOST_KEY) continue;
     const reason = rules.serviceKey?.(field.name, key, value);
     if (reason) leftOut.push({ path: `${field.name}.${key}`, reason });
     else kept[key] = value;
@@ -63,4 +65,20 @@ export function selectInputs(schema: ResourceSchema, live: Bag, rules: Selection
     inputs[field.name] = value;
   }
   return { inputs, leftOut };
+}
+
+/**
+ * Map keys of the live object that no program can declare: `__proto__`, which Pulumi's serialization of inputs drops
+ * (the resource classes refuse it). Each with what that means for the object.
+ */
+export function undeclarableKeys(schema: ResourceSchema, live: Bag): Array<{ path: string; consequence: string }> {
+  return schema.fields
+    .filter((field) => field.type.kind === "map" && isPlainObject(live[field.name]) && Object.prototype.hasOwnProperty.call(live[field.name], LOST_KEY))
+    .map((field) => ({
+      path: `${field.name} key ${JSON.stringify(LOST_KEY)}`,
+      consequence:
+        field.update === "put"
+          ? `\`pulumi up\` sends ${field.name} without it, which removes it from ISC`
+          : "it stays in ISC as it is, not managed by the program",
+    }));
 }

@@ -6,7 +6,7 @@
 import { diffInputs, effective } from "../../provider/engine/diff";
 import type { Field, ResourceSchema } from "../../provider/engine/schema";
 import { isPlainObject, sameValue } from "../../provider/engine/values";
-import type { ResourceState } from "./preview-json";
+import { holdsSecret, isSecret, type ResourceState } from "./preview-json";
 
 type Bag = Record<string, unknown>;
 
@@ -23,6 +23,8 @@ export interface FieldDifference {
   origin?: Origin;
   /** A change of this field replaces the resource. */
   replaces: boolean;
+  /** A secret is in it, on any side: no value of it is shown (a secret's counterpart on another side is the secret). */
+  secret: boolean;
 }
 
 /** The bag the provider's diff reads as "olds": the outputs, which echo each owned field as ISC holds it. */
@@ -31,6 +33,9 @@ export function bagOf(state: ResourceState | undefined): Bag {
 }
 
 const KEY = /^[A-Za-z_$][\w$]*$/;
+
+/** A map's own value for a key (never an inherited one: a tenant's key may be "constructor"). */
+const own = (map: Bag, key: string): unknown => (Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined);
 
 function keyPath(field: string, key: string): string {
   return KEY.test(key) ? `${field}.${key}` : `${field}[${JSON.stringify(key)}]`;
@@ -46,21 +51,24 @@ function originOf(type: Field["type"], deployed: unknown, program: unknown, live
 }
 
 function mapDifferences(field: Field, program: unknown, live: unknown, deployed: unknown, known: boolean): FieldDifference[] {
-  if (field.type.kind !== "map") return [];
+  // A map that is secret as a whole on any side is compared as one value: its keys are no one's to see.
+  if (field.type.kind !== "map" || [program, live, deployed].some(isSecret)) return [];
   const values = field.type.values;
   const p = isPlainObject(program) ? program : {};
   const l = isPlainObject(live) ? live : {};
   const d = isPlainObject(deployed) ? deployed : {};
   const keys = [...new Set([...Object.keys(p), ...Object.keys(l)])].sort();
   return keys
-    .filter((key) => !sameValue(values, p[key], l[key]))
-    .map((key) => ({
-      path: keyPath(field.name, key),
-      program: p[key],
-      live: l[key],
+    .map((key) => ({ key, program: own(p, key), live: own(l, key), deployed: own(d, key) }))
+    .filter((k) => !sameValue(values, k.program, k.live))
+    .map((k) => ({
+      path: keyPath(field.name, k.key),
+      program: k.program,
+      live: k.live,
       programOmitted: false,
-      origin: originOf(values, d[key], p[key], l[key], known),
+      origin: originOf(values, k.deployed, k.program, k.live, known),
       replaces: field.update === "replace",
+      secret: [k.program, k.live, k.deployed].some(holdsSecret),
     }));
 }
 
@@ -87,6 +95,7 @@ export function fieldDifferences(schema: ResourceSchema, program: Bag, live: Bag
       programOmitted: program[field.name] === undefined || program[field.name] === null,
       origin: originOf(field.type, d, p, l, deployed !== undefined),
       replaces: field.update === "replace",
+      secret: [p, l, d].some(holdsSecret),
     });
   }
   return out;

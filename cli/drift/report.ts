@@ -1,8 +1,9 @@
 /** The report's content, from the preview's resources: what drifted, what is gone or expired, what `up` would do. */
 import type { ResourceSchema } from "../../provider/engine/schema";
 import { patchOperations } from "../../provider/engine/patch";
+import { clip, codeSpan } from "../safe-text";
 import { bagOf, fieldDifferences, type FieldDifference } from "./fields";
-import type { PreviewDocument } from "./preview-json";
+import { holdsSecret, type PreviewDocument } from "./preview-json";
 import { resourcesOf, type ResourceChange } from "./resources";
 import { schemaOf } from "./schemas";
 import { serviceChanges, type ServiceChange } from "./service-fields";
@@ -13,6 +14,8 @@ export interface Drifted {
   notDrift: ServiceChange[];
   /** The engine plans a change the compared fields do not explain: a secret value, which the JSON masks, may differ. */
   unexplained: boolean;
+  /** Owned fields whose value is secret (in the program or in ISC): where an unexplained change can be. */
+  secretFields: string[];
   action: string;
 }
 
@@ -37,11 +40,10 @@ export interface Report {
 }
 
 const NOUNS: Record<string, string> = { ManagedCluster: "cluster", ManagedClient: "managed client", OAuthClient: "OAuth client", ClusterLogConfig: "log configuration" };
+/** JSON Patch operations named in the report, at most. */
+const MAX_OPERATIONS = 20;
 const noun = (kind: string) => NOUNS[kind] ?? "resource";
 
-function code(text: string): string {
-  return `\`${text}\``;
-}
 
 /** What the update sends, from the same table the provider's update uses. */
 function updateAction(schema: ResourceSchema, fields: FieldDifference[], resource: ResourceChange): string {
@@ -50,7 +52,9 @@ function updateAction(schema: ResourceSchema, fields: FieldDifference[], resourc
   if (touched.some((f) => f.update === "put")) return "sends one PUT of the whole configuration";
   const ops = patchOperations(schema, bagOf(resource.live), resource.program?.inputs ?? {});
   const kept = resource.kind === "OAuthClient" ? "; the secret is kept" : "";
-  if (ops.length > 0) return `sends one JSON Patch: ${ops.map((op) => code(`${op.op} ${op.path}`)).join(", ")}${kept}`;
+  const listed = ops.slice(0, MAX_OPERATIONS).map((op) => codeSpan(clip(`${op.op} ${op.path}`, 200)));
+  if (ops.length > listed.length) listed.push(`and ${ops.length - listed.length} more`);
+  if (ops.length > 0) return `sends one JSON Patch: ${listed.join(", ")}${kept}`;
   if (touched.length > 0 && touched.every((f) => f.update === "local")) return "records the change and sends nothing to ISC";
   return "updates it in place";
 }
@@ -76,7 +80,7 @@ function clusterGoneToo(resource: ResourceChange, recreated: Set<string>): boole
 /** A log configuration found gone while its cluster is still there: it expired (or was reset before its end). */
 function expiredReason(resource: ResourceChange): string {
   const end = bagOf(resource.deployed).expiresAt;
-  const when = typeof end === "string" && end ? `its window ended at ${end}` : "its window ended";
+  const when = typeof end === "string" && end ? `its window ended at ${codeSpan(clip(end, 40))}` : "its window ended";
   return `${when} (or it was reset in ISC); ISC then resets the cluster's logging to its defaults`;
 }
 
@@ -92,6 +96,7 @@ function drifted(resource: ResourceChange, schema: ResourceSchema): Drifted {
     fields,
     notDrift,
     unexplained: fields.length === 0,
+    secretFields: schema.fields.filter((f) => holdsSecret(program[f.name]) || holdsSecret(live[f.name])).map((f) => f.name),
     action: replaces ? replaceAction(resource.kind) : resource.op === "update" ? updateAction(schema, fields, resource) : `${resource.op}s it`,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { ResourceSchema } from "../../provider/engine/schema";
 import { isPlainObject } from "../../provider/engine/values";
+import { holdsSecret, isSecret } from "./preview-json";
 
 type Bag = Record<string, unknown>;
 
@@ -12,6 +13,8 @@ export interface ServiceChange {
   path: string;
   before: unknown;
   after: unknown;
+  /** A secret is in it, or it echoes a secret input: no value of it is shown. */
+  secret?: boolean;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -19,10 +22,15 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** `liveNames` outputs (the whole live map) whose keys the program does not declare in the matching input. */
 function undeclaredKeys(schema: ResourceSchema, output: string, program: Bag, before: unknown, after: unknown): ServiceChange[] {
   const input = Object.entries(schema.liveNames ?? {}).find(([, live]) => live === output)?.[0];
-  if (!input || !isPlainObject(before) || !isPlainObject(after)) return [];
+  if (!input) return [];
+  // The live map of a secret input holds that secret's values: it changed, and that is all that is said.
+  if ([program[input], before, after].some(isSecret)) return [{ path: output, before: undefined, after: undefined, secret: true }];
+  if (!isPlainObject(before) || !isPlainObject(after)) return [];
   const declared = isPlainObject(program[input]) ? program[input] : {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter((k) => !(k in declared) && !same(before[k], after[k])).map((k) => ({ path: `${output}.${k}`, before: before[k], after: after[k] }));
+  return keys
+    .filter((k) => !Object.prototype.hasOwnProperty.call(declared, k) && !same(before[k], after[k]))
+    .map((k) => ({ path: `${output}.${k}`, before: before[k], after: after[k], secret: holdsSecret(before[k]) || holdsSecret(after[k]) }));
 }
 
 export function serviceChanges(schema: ResourceSchema, program: Bag, deployed: Bag, live: Bag): ServiceChange[] {
@@ -33,7 +41,7 @@ export function serviceChanges(schema: ResourceSchema, program: Bag, deployed: B
   for (const key of keys) {
     if (same(deployed[key], live[key])) continue;
     if (liveMaps.has(key)) out.push(...undeclaredKeys(schema, key, program, deployed[key], live[key]));
-    else out.push({ path: key, before: deployed[key], after: live[key] });
+    else out.push({ path: key, before: deployed[key], after: live[key], secret: holdsSecret(deployed[key]) || holdsSecret(live[key]) });
   }
   return out;
 }

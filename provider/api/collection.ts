@@ -1,5 +1,6 @@
 import type { IscClient, RequestOptions } from "../http/client";
 import { IscApiError } from "../http/errors";
+import { versionedPath } from "../http/paths";
 import { pageAll } from "./paging";
 import { expectList, expectObject } from "./responses";
 import { ListSnapshot } from "./snapshot";
@@ -35,7 +36,7 @@ export class Collection<T extends { id: string }> {
 
   /** The request as messages name it: method, path with its version root, and the answer's status. */
   protected request(method: string, path: string, status: number): { method: string; path: string; status: number } {
-    return { method, path: `/${this.client.apiVersion}/${path}`, status };
+    return { method, path: versionedPath(this.client.apiVersion, path), status };
   }
 
   /** One list request; `searchParams` are the endpoint's (filters, offset, limit, count). */
@@ -49,7 +50,7 @@ export class Collection<T extends { id: string }> {
   /** Every object matching `filters`, page by page where the endpoint pages (bounded: see paging.ts). */
   async listAll(filters?: string): Promise<T[]> {
     if (!this.shape.paged) return (await this.listPage({ filters })).items;
-    const what = `GET /${this.client.apiVersion}/${this.shape.base}`;
+    const what = `GET ${versionedPath(this.client.apiVersion, this.shape.base)}`;
     return pageAll((offset, limit) => this.listPage({ offset, limit, count: true, filters }), { what });
   }
 

@@ -21,12 +21,12 @@ export class ManagedClustersApi extends Collection<ManagedCluster> {
     return (await this.client.request<ClientLogConfiguration>("PUT", this.at(id, "/log-config"), { json: config })).body;
   }
 
-  /** Triggers a manual upgrade (v2024 and later). */
+  /** Triggers a manual upgrade (v2024 and later, and v1). */
   async manualUpgrade(id: string): Promise<ClusterManualUpgrade> {
     if (this.client.apiVersion === "v3") {
       throw new Error(
         "Manual upgrade (POST /managed-clusters/{id}/manualUpgrade) does not exist in ISC API v3; " +
-          "set sailpoint:apiVersion (SAIL_API_VERSION) to v2024 or later to use manualUpgradeTrigger",
+          "set sailpoint:apiVersion (SAIL_API_VERSION) to v2024 or later, or v1, to use manualUpgradeTrigger",
       );
     }
     return (await this.client.request<ClusterManualUpgrade>("POST", this.at(id, "/manualUpgrade"))).body;

@@ -5,8 +5,9 @@ import { UnusableResponse } from "./responses";
 /**
  * A short-lived copy of a whole collection, taken through its list endpoint, so that a refresh of N objects costs
  * ceil(N / page size) requests instead of N. The first lookup takes it (concurrent lookups share that one request),
- * lookups within SNAPSHOT_TTL_MS are answered from it, and every write through this process forgets the object it
- * touched. An id the snapshot does not list is left to the caller to GET, so a 404 still decides that it is gone.
+ * lookups within SNAPSHOT_TTL_MS of the list's arrival are answered from it, and every write through this process
+ * forgets the object it touched. An id the snapshot does not list is left to the caller to GET, so a 404 still
+ * decides that it is gone.
  */
 export const SNAPSHOT_TTL_MS = 10_000;
 
@@ -73,7 +74,8 @@ export class ListSnapshot<T extends { id: string }> {
     this.inflight ??= this.fetchAll()
       .then((items) => {
         const byId = new Map(items.map((o) => [o.id, o]));
-        this.taken = { at: askedAt, byId };
+        // Its age counts from its arrival: a list slower than the lifetime must still serve the reads waiting for it.
+        this.taken = { at: Date.now(), byId };
         // A write that started before the list was asked for is in it; one made while it was in flight may not be.
         for (const [id, at] of this.stale) if (at < askedAt) this.stale.delete(id);
         return byId;

@@ -1,4 +1,5 @@
 import type { ResourceSchema } from "./schema";
+import { SECRET_INPUTS, secretIdProblems, secretPathsIn } from "./secrets";
 import { UNKNOWN, isPlainObject, plain, validateValue, type Problem } from "./values";
 
 export interface CheckOutcome {
@@ -7,8 +8,9 @@ export interface CheckOutcome {
 }
 
 /**
- * The only key the engine's side adds to a resource's inputs: the dynamic-provider host's serialized provider. Any
- * other key, `__`-prefixed or not, is not a property of the resource and is refused.
+ * The only key the engine's side adds to a resource's inputs: the dynamic-provider host's serialized provider. Besides
+ * it and the resource classes' `__lostKeys` and `__secretInputs` (./secrets), any key, `__`-prefixed or not, is not a
+ * property of the resource and is refused.
  */
 export const ENGINE_KEYS: ReadonlySet<string> = new Set(["__provider"]);
 
@@ -40,6 +42,7 @@ export function checkInputs(
   for (const key of Object.keys(news)) {
     if (ENGINE_KEYS.has(key)) inputs[key] = news[key];
     else if (key === LOST_KEYS) failures.push(...lostKeyFailures(schema, news[key]));
+    else if (key === SECRET_INPUTS) failures.push(...secretInputFailures(schema, news[key], inputs));
     else if (!known.has(key)) {
       failures.push({
         property: key,
@@ -66,8 +69,21 @@ export function checkInputs(
   return { inputs, failures };
 }
 
+/**
+ * The secret input paths are kept in the inputs (the create, update and read that follow apply them). An input that
+ * becomes the resource's id (`importId`, which only a created resource may set) must not be secret: Pulumi never
+ * encrypts an id.
+ */
+function secretInputFailures(schema: ResourceSchema, value: unknown, inputs: Record<string, unknown>): Problem[] {
+  const paths = secretPathsIn(schema, value);
+  if (!paths) return [{ property: SECRET_INPUTS, reason: `is not a ${schema.type} property` }];
+  if (paths.length > 0) inputs[SECRET_INPUTS] = paths;
+  return secretIdProblems(paths, schema.fields.filter((f) => f.createOnly).map((f) => f.name));
+}
+
 function lostKeyFailures(schema: ResourceSchema, value: unknown): Problem[] {
-  if (value === UNKNOWN) return [];
+  // None found: a map given as a secret Output once made this a secret null.
+  if (value === UNKNOWN || value === null) return [];
   if (!Array.isArray(value) || !value.every((p) => typeof p === "string")) {
     return [{ property: LOST_KEYS, reason: `is not a ${schema.type} property` }];
   }

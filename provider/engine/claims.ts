@@ -33,6 +33,22 @@ export function claimTakenOver(kind: string, id: string): void {
   add(takenOver, kind, id);
 }
 
+/**
+ * Claims `id` for a create taking over an existing object, at once, before anything is awaited: of two creates of one
+ * deployment adopting the same object at the same time exactly one gets it. False when it is already claimed.
+ */
+export function claimToTakeOver(kind: string, id: string): boolean {
+  if (has(made, kind, id)) return false;
+  claimTakenOver(kind, id);
+  return true;
+}
+
+/** Gives up a claim whose take-over failed before the object became this process's. */
+export function releaseClaim(kind: string, id: string): void {
+  made.get(kind)?.delete(id);
+  takenOver.get(kind)?.delete(id);
+}
+
 export function markSeen(kind: string, id: string): void {
   if (id) add(seen, kind, id);
 }

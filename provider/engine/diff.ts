@@ -1,3 +1,4 @@
+import { declaredOf } from "./outputs";
 import type { Field, ResourceSchema } from "./schema";
 import { sameValue } from "./values";
 
@@ -16,7 +17,8 @@ export function effective(field: Field, value: unknown): unknown {
 
 /**
  * Generic diff of the program's inputs against the previous outputs, which echo the owned inputs as last seen on the
- * service. Only owned fields are compared; `__provider` and service-only outputs never are. Pure: no request.
+ * service. Only owned fields are compared; `__provider`, service-only outputs and the service's values of fields the
+ * program left out (OMITTED) never are. Pure: no request.
  */
 export function diffInputs(
   schema: ResourceSchema,
@@ -25,9 +27,10 @@ export function diffInputs(
 ): DiffOutcome {
   const changed: string[] = [];
   const replaces: string[] = [];
+  const declared = declaredOf(olds);
   for (const field of schema.fields) {
     if (field.createOnly) continue;
-    if (sameValue(field.type, effective(field, olds[field.name]), effective(field, news[field.name]))) continue;
+    if (sameValue(field.type, effective(field, declared[field.name]), effective(field, news[field.name]))) continue;
     changed.push(field.name);
     if (field.update === "replace") replaces.push(field.name);
   }

@@ -1,18 +1,39 @@
 import { outputNames, type ResourceSchema } from "./schema";
 import { isPlainObject, plain } from "./values";
 
+type Bag = Record<string, unknown>;
+
+/**
+ * The hidden output naming the input fields the program left out whose outputs carry the service's value (a
+ * ManagedClient's `VA-<clientId>` name, an OAuth client's default scope). Such an output is what the service holds,
+ * not what the program declared: diff, patch and the next read treat the field as omitted (no drift, nothing sent).
+ */
+export const OMITTED = "__omitted";
+
+/** A bag of previous outputs as the inputs the program declared: without the fields it left out (see OMITTED). */
+export function declaredOf(bag: Bag): Bag {
+  const omitted = bag[OMITTED];
+  if (!Array.isArray(omitted)) return bag;
+  const declared = { ...bag };
+  for (const name of [OMITTED, ...omitted]) if (typeof name === "string") delete declared[name];
+  return declared;
+}
+
 /**
  * Builds a resource's outputs from the live object and the owned inputs:
  * - every input the program declared, echoed under its own name with the value the service holds now (maps: only the
  *   declared keys), so that diff sees out-of-band changes; provider-side (local) inputs are echoed as given;
+ * - every input the program left out, with the service's value, named in OMITTED;
  * - every service field under a name no input uses (configuration → liveConfiguration), so a later missing input
  *   can never erase it; `id` is the resource's own id and is not repeated.
+ * `owned` is the declared inputs as the service holds them (a resource with its own notion passes it).
  * No `undefined` anywhere.
  */
 export function buildOutputs(
   schema: ResourceSchema,
   live: Record<string, unknown>,
   inputs: Record<string, unknown>,
+  owned: Bag = ownedInputs(schema, live, inputs),
 ): Record<string, unknown> {
   const outputs: Record<string, unknown> = {};
   const inputNames = new Set(schema.fields.map((f) => f.name));
@@ -21,8 +42,28 @@ export function buildOutputs(
     if (renamed) outputs[renamed] = value;
     else if (!inputNames.has(key) && key !== "id" && value !== undefined) outputs[key] = value;
   }
-  Object.assign(outputs, ownedInputs(schema, live, inputs));
+  Object.assign(outputs, withServiceValues(schema, owned, live, declaredOf(inputs)));
   return plain(outputs);
+}
+
+/** `owned`, plus each service field of `source` that the program left out of `inputs` (named in OMITTED). */
+function withServiceValues(schema: ResourceSchema, owned: Bag, source: Bag, inputs: Bag): Bag {
+  const out: Bag = { ...owned };
+  const omitted: string[] = [];
+  for (const field of schema.fields) {
+    if (field.update === "local" || field.createOnly || out[field.name] !== undefined) continue;
+    const [declared, value] = [inputs[field.name], source[field.name]];
+    if ((declared !== undefined && declared !== null) || value === undefined || value === null) continue;
+    out[field.name] = value;
+    omitted.push(field.name);
+  }
+  if (omitted.length > 0) out[OMITTED] = omitted;
+  return out;
+}
+
+/** The outputs of an update that sent no request: the previous ones, with the new inputs as the service holds them. */
+export function unchangedOutputs(schema: ResourceSchema, olds: Bag, news: Bag): Bag {
+  return withEveryOutput(schema, { ...serviceFieldsOf(schema, olds), ...withServiceValues(schema, ownedInputs(schema, olds, news), olds, news) });
 }
 
 /** The declared inputs as the service holds them now: what `read` reports as the resource's inputs. */
@@ -32,8 +73,9 @@ export function ownedInputs(
   inputs: Record<string, unknown>,
 ): Record<string, unknown> {
   const owned: Record<string, unknown> = {};
+  const declaredInputs = declaredOf(inputs);
   for (const field of schema.fields) {
-    const declared = inputs[field.name];
+    const declared = declaredInputs[field.name];
     if (declared === undefined || declared === null) continue;
     if (field.update === "local" || field.createOnly) {
       owned[field.name] = declared;

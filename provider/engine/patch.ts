@@ -1,6 +1,7 @@
 import { compare, escapePathComponent } from "fast-json-patch";
 import type { JsonPatchOperation } from "../api/types";
 import { effective } from "./diff";
+import { declaredOf } from "./outputs";
 import type { ResourceSchema } from "./schema";
 import { sameValue } from "./values";
 
@@ -17,9 +18,10 @@ export function patchOperations(
   const source: Record<string, unknown> = {};
   const target: Record<string, unknown> = {};
   const whole: JsonPatchOperation[] = [];
+  const declared = declaredOf(from);
   for (const field of schema.fields) {
     if (field.update !== "patch") continue;
-    const before = effective(field, from[field.name]);
+    const before = effective(field, declared[field.name]);
     const after = effective(field, to[field.name]);
     if (sameValue(field.type, before, after)) continue;
     if (field.type.kind === "map") {

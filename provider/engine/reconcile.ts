@@ -1,6 +1,6 @@
 import type { JsonPatchOperation } from "../api/types";
 import { IscApiError } from "../http/errors";
-import { ownedInputs } from "./outputs";
+import { declaredOf, ownedInputs } from "./outputs";
 import { patchOperations } from "./patch";
 import type { ResourceSchema } from "./schema";
 import { isPlainObject } from "./values";
@@ -43,7 +43,7 @@ export async function patchToInputs<T extends object>(
     if (!(error instanceof IscApiError && (error.ambiguous || stale(error, operations)))) throw error;
     const live = await target.find(id);
     if (!live) throw error;
-    const current = ownedInputs(schema, live as Record<string, unknown>, declaredUnion(schema, olds, news));
+    const current = ownedInputs(schema, live as Record<string, unknown>, declaredUnion(schema, declaredOf(olds), news));
     const remaining = patchOperations(schema, current, news);
     // Refused, and the live object calls for the very same operations: the refusal stands.
     if (!error.ambiguous && JSON.stringify(remaining) === JSON.stringify(operations)) throw error;

@@ -7,7 +7,8 @@ export type ValueType =
   | { kind: "string"; nonEmpty?: boolean; maxLength?: number; format?: "url" | "date-time" | "id"; noControlChars?: boolean }
   | { kind: "boolean" }
   | { kind: "integer"; min?: number; max?: number }
-  | { kind: "enum"; values: readonly string[] }
+  /** `name`: the enum's type name in the Pulumi package schema (e.g. ClusterType). */
+  | { kind: "enum"; values: readonly string[]; name?: string }
   /** An object of string keys; the program owns only the keys it declares. */
   | { kind: "map"; values: ValueType; maxKeyLength?: number }
   /** An array compared as a set: order and duplicates never make a diff. */
@@ -37,18 +38,41 @@ export interface Field {
   doc: string;
 }
 
+/** The type of an output that is not an input: an input's type, or one of the shapes only the service reports. */
+export type OutputType =
+  | ValueType
+  | { kind: "number" }
+  | { kind: "list"; items: OutputType }
+  /** A service object with known fields; `name` is its type name in the Pulumi package schema. */
+  | { kind: "object"; name: string; doc: string; properties: Readonly<Record<string, OutputSpec>> }
+  /** Free-form JSON. */
+  | { kind: "any" };
+
+export interface OutputSpec {
+  type: OutputType;
+  /** One line for the reference docs. */
+  doc: string;
+}
+
 export interface ResourceSchema {
   /** The resource's type name, used in messages. */
   type: string;
+  /** What the resource is, for the reference docs (Markdown, a few sentences). */
+  doc?: string;
   fields: readonly Field[];
   /** Output names for service fields whose API name is also an input name (e.g. configuration → liveConfiguration). */
   liveNames?: Readonly<Record<string, string>>;
-  /** Outputs registered as Pulumi secrets (additionalSecretOutputs). */
+  /** Outputs registered as Pulumi secrets (additionalSecretOutputs); each is described in serviceOutputs or extraOutputs. */
   secretOutputs?: readonly string[];
   /** Outputs the provider computes itself, besides the service's fields. */
-  extraOutputs?: readonly string[];
-  /** Every service field, as named in outputs (the API schema's properties, minus those that are inputs). */
-  serviceOutputs: readonly string[];
+  extraOutputs?: Readonly<Record<string, OutputSpec>>;
+  /** Outputs computed from inputs (output → the inputs it derives from): secret when one of those inputs is. */
+  derivedOutputs?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Every service field by its API name (the API schema's properties, minus those that are inputs), with its type and
+   * doc; in outputs it is renamed by liveNames.
+   */
+  serviceOutputs: Readonly<Record<string, OutputSpec>>;
   /**
    * The replacement takes over the old object's place (one per parent, as a cluster's log configuration): the engine
    * must delete the old copy before it creates the new one, or the old copy's delete undoes the new one's work.
@@ -63,8 +87,8 @@ export function fieldNamed(schema: ResourceSchema, name: string): Field | undefi
 /** Every output name of the resource, for declaring outputs in the resource class. */
 export function outputNames(schema: ResourceSchema): string[] {
   const names = new Set<string>(schema.fields.map((f) => f.name));
-  for (const n of schema.serviceOutputs) names.add(schema.liveNames?.[n] ?? n);
-  for (const n of schema.extraOutputs ?? []) names.add(n);
+  for (const n of Object.keys(schema.serviceOutputs)) names.add(schema.liveNames?.[n] ?? n);
+  for (const n of Object.keys(schema.extraOutputs ?? {})) names.add(n);
   for (const n of schema.secretOutputs ?? []) names.add(n);
   return [...names];
 }

@@ -1,10 +1,13 @@
-import got, { RequestError, type Got, type Method } from "got";
+import got, { RequestError, type Got, type Method, type RequestFunction } from "got";
 import { createHash } from "node:crypto";
+import http from "node:http";
+import https from "node:https";
 import type { ApiVersion, Settings } from "../config";
 import { IscApiError, isRedirect } from "./errors";
 import { fromGotError } from "./got-errors";
 import { originGuard } from "./origin-guard";
-import { limiterFor } from "./rate-limit";
+import { versionedPath } from "./paths";
+import { limiterFor, type SlidingWindowLimiter } from "./rate-limit";
 import { TokenSource } from "./token";
 
 const USER_AGENT = "pulumi-sailpoint-isc";
@@ -58,7 +61,8 @@ export class IscClient {
   readonly apiVersion: ApiVersion;
   readonly tokens: TokenSource;
   private readonly api: Got;
-  private readonly timeoutMs: number;
+  /** How long one request may take (sailpoint:requestTimeoutSeconds). */
+  readonly timeoutMs: number;
   private sent = 0;
   /** Service clock minus ours, at least: the last response's Date header (whole seconds) against its arrival. */
   private clockOffsetMs?: number;
@@ -108,14 +112,14 @@ export class IscClient {
     });
     this.tokens = new TokenSource(base, settings.clientId, settings.clientSecret);
     const secretHash = createHash("sha256").update(settings.clientSecret).digest("hex").slice(0, 16);
-    const throttle = limiterFor(`${settings.baseUrl}\n${settings.clientId}\n${secretHash}`, settings.rateLimit);
+    const limiter = limiterFor(`${settings.baseUrl}\n${settings.clientId}\n${secretHash}`, settings.rateLimit);
     const tokens = this.tokens;
     this.api = base.extend({
       responseType: "json",
+      request: limitedRequest(limiter),
       hooks: {
         beforeRequest: [
           async (options) => {
-            await throttle();
             const token = await tokens.get().catch((failure: unknown) => {
               throw new NoAccessToken(failure);
             });
@@ -147,16 +151,23 @@ export class IscClient {
     return this.clockOffsetMs === undefined ? localMs - UNKNOWN_SKEW_MS : localMs + this.clockOffsetMs - DATE_SLACK_MS;
   }
 
+  /**
+   * The latest service time at which anything the service did before our local time `localMs` can be stamped: the
+   * other side of `serviceTimeAfter` (the learnt offset is up to a second short, the header being truncated).
+   */
+  serviceTimeBefore(localMs: number): number {
+    return this.clockOffsetMs === undefined ? localMs + UNKNOWN_SKEW_MS : localMs + this.clockOffsetMs + 1_000 + DATE_SLACK_MS;
+  }
+
   get stats(): ClientStats {
     return { requests: this.sent, tokenRequests: this.tokens.requests };
   }
 
   /** Sends one API request; `path` is relative to the version root, e.g. "managed-clusters/abc". */
   async request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<IscResponse<T>> {
-    const versioned = `${options.version ?? this.apiVersion}/${path}`;
-    const display = `/${versioned}`;
+    const display = versionedPath(options.version ?? this.apiVersion, path);
     try {
-      const response = await this.api(versioned, {
+      const response = await this.api(display.slice(1), {
         method,
         searchParams: compact(options.searchParams),
         ...(options.patch !== undefined
@@ -185,6 +196,24 @@ export class IscClient {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * got's request function behind the rate limiter: every attempt (a retry too) takes a slot right before its request
+ * is made, after the hooks have fetched the token, and gives it back when the request closes, answered or not.
+ */
+function limitedRequest(limiter: SlidingWindowLimiter): RequestFunction {
+  return async (url, options, callback) => {
+    const release = await limiter.acquire();
+    try {
+      const request = (url.protocol === "https:" ? https : http).request(url, options, callback);
+      request.once("close", release);
+      return request;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+}
 
 function compact(params: RequestOptions["searchParams"]): Record<string, string | number | boolean> | undefined {
   if (!params) return undefined;

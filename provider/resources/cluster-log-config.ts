@@ -5,8 +5,9 @@ import { isc } from "../context";
 import { checkInputs, exists } from "../engine/check";
 import { claimTakenOver, markSeen, takenOverHere } from "../engine/claims";
 import { diffInputs } from "../engine/diff";
-import { buildOutputs, withEveryOutput } from "../engine/outputs";
+import { buildOutputs, declaredOf, withEveryOutput } from "../engine/outputs";
 import { unlessGone } from "../engine/read";
+import { SECRET_INPUTS, secretIdProblems, secretPathsIn } from "../engine/secrets";
 import { UNKNOWN, isDateTime, isPlainObject, plain, type Problem } from "../engine/values";
 import { IscApiError } from "../http/errors";
 import { clusterLogConfigSchema as schema } from "../schemas/cluster-log-config";
@@ -62,15 +63,22 @@ function owned(clusterId: string, live: ClientLogConfiguration, inputs: Bag): Ba
     clusterId,
     rootLevel: live.rootLevel,
     logLevels: declared(inputs.logLevels) || Object.keys(levels).length > 0 ? levels : undefined,
-    durationMinutes: inputs.durationMinutes ?? undefined,
+    // Given only the id (the engine's import): the live duration, as a program declaring this configuration would.
+    durationMinutes: inputs.durationMinutes ?? (exists(inputs) ? undefined : (live.durationMinutes ?? undefined)),
     expiration: inputs.expiration ?? undefined,
   });
 }
 
+/**
+ * The outputs: the service's values of what the program leaves out, except the timing field it did not choose (the
+ * service's copy describes the same window, which is `expiresAt`).
+ */
 function outputs(clusterId: string, live: ClientLogConfiguration, inputs: Bag, expiresAt: unknown): Bag {
+  const service: Bag = { ...live };
+  if (declared(inputs.durationMinutes)) delete service.expiration;
+  if (declared(inputs.expiration)) delete service.durationMinutes;
   return withEveryOutput(schema, {
-    ...buildOutputs(schema, { ...live }, inputs),
-    ...owned(clusterId, live, inputs),
+    ...buildOutputs(schema, service, inputs, owned(clusterId, live, inputs)),
     ...(dateTime(expiresAt) ? { expiresAt } : {}),
   });
 }
@@ -95,7 +103,9 @@ async function put(clusterId: string, inputs: Bag): Promise<Bag> {
 export const clusterLogConfig: dynamic.ResourceProvider = {
   async check(olds, news) {
     const { inputs, failures } = checkInputs(schema, olds, news);
-    return { inputs, failures: [...failures, ...timingProblems(olds, inputs)] };
+    // The resource's id is the cluster's id, and Pulumi never encrypts an id.
+    const secretId = secretIdProblems(secretPathsIn(schema, inputs[SECRET_INPUTS]) ?? [], ["clusterId"]);
+    return { inputs, failures: [...failures, ...timingProblems(olds, inputs), ...secretId] };
   },
 
   async diff(id, olds, news) {
@@ -118,10 +128,13 @@ export const clusterLogConfig: dynamic.ResourceProvider = {
     // Without an absolute end from the service, the one computed when this resource last PUT it.
     const expiresAt = dateTime(live?.expiration) ? live.expiration : props.expiresAt;
     if (!live || (dateTime(expiresAt) && Date.parse(expiresAt) <= Date.now())) return { id: "", props: {} };
-    return { id, props: outputs(id, live, props, expiresAt), inputs: owned(id, live, props) };
+    const declared = declaredOf(props);
+    return { id, props: outputs(id, live, declared, expiresAt), inputs: owned(id, live, declared) };
   },
 
-  async update(id, _olds, news) {
+  async update(id, olds, news) {
+    // Nothing the service holds changes (only which values are secret): no PUT, which would restart the window.
+    if (!diffInputs(schema, olds, news).changes) return { outs: { ...olds } };
     return { outs: await put(id, news) };
   },
 

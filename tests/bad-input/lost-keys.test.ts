@@ -83,7 +83,7 @@ describe("a __proto__ key that Pulumi's serialization would drop", function () {
       new Cluster("fine-plain", { name: "fine-plain", configuration: { constructor: "x", prototype: "y" } });
     });
     for (const reg of regs) {
-      expect(Object.keys(reg.inputs).filter((k) => k.startsWith("__"))).to.deep.equal(["__provider"]);
+      expect(Object.keys(reg.inputs).filter((k) => k.startsWith("__"))).to.deep.equal(["__owner", "__provider"]);
       const { inputs, failures } = await checked(reg);
       expect(failures).to.deep.equal([]);
       expect(Object.keys(inputs.configuration as Bag).length).to.be.greaterThan(0);

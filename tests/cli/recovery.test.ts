@@ -1,22 +1,19 @@
 /**
- * Recovery through the real CLI: a `pulumi up` killed while its creates are in flight (a cancelled CI job: the CLI and
- * its plugins killed), then `pulumi cancel` and `pulumi up` as the CLI suggests; and a partial failure (the object is
- * made, a later step fails), after which refresh, up and destroy all work.
+ * Recovery through the real CLI: a `pulumi up` killed while its creates are in flight, then `pulumi cancel` and
+ * `pulumi up` as the CLI suggests, both when its provider host is killed with it (a cancelled CI job) and when only
+ * the CLI is killed with its process group (`timeout -s KILL`, a job runner: Pulumi starts each plugin in a process
+ * group of its own, so the host lives on and gets the answers); a journal directory that cannot be written; and a
+ * partial failure (the object is made, a later step fails), after which refresh, up and destroy all work.
  */
 import { expect } from "chai";
 import * as fs from "node:fs";
+import path from "node:path";
 import type { IscEmulator } from "../../emulator";
+import { processesIn } from "./support/project";
+import { expectRecovered, killMidCreate, until, upWithCreatesInFlight } from "./support/recovery";
 import { declare, specProject, type Spec } from "./support/spec";
 import { onCliStage } from "./support/stage";
 import { legName } from "./support/toolchain";
-
-const until = async (what: string, condition: () => boolean, timeoutMs = 60_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 describe(`real CLI: recovery after interruptions and partial failures (${legName()})`, function () {
   this.timeout(300_000);
@@ -33,32 +30,58 @@ describe(`real CLI: recovery after interruptions and partial failures (${legName
       exports: { secret: "slow-ci.secret" },
     };
     const project = await specProject("killed", emulator, spec);
-    // The service takes 5 s to answer each create, and commits it: the process that asked is dead by then.
-    emulator.injectFault({ method: "POST", path: "/managed-clusters", delayMs: 5_000 });
-    emulator.injectFault({ method: "POST", path: "/oauth-clients", delayMs: 5_000 });
-    const run = project.start(["up", "--yes", "--skip-preview"]);
-    await until("both creates to be in flight", () => emulator.pendingFaults().length === 0);
-    project.killLeftovers();
+    await killMidCreate(project, emulator);
+
+    await expectRecovered(project, emulator, spec.resources);
+  });
+
+  it("the CLI killed with its process group while its provider host lives on and gets the answers: cancel and up leave exactly one object per resource, its secret known", async () => {
+    const spec: Spec = {
+      resources: [
+        { kind: "ManagedCluster", name: "orphaned", args: { name: "rc-orphaned", description: "its CLI killed" } },
+        { kind: "OAuthClient", name: "orphaned-ci", args: { name: "rc-orphaned-ci", description: "its CLI killed", accessTokenValiditySeconds: 750, grantTypes: ["CLIENT_CREDENTIALS"], accessType: "OFFLINE" } },
+      ],
+      exports: { secret: "orphaned-ci.secret" },
+    };
+    const project = await specProject("killed-cli", emulator, spec);
+    emulator.clearRequests();
+    const run = await upWithCreatesInFlight(project, emulator);
+    // As `timeout -s KILL` does: the CLI's process group, which the provider host (its launcher and node) is not in.
+    process.kill(-run.child.pid!, "SIGKILL");
     const killed = await run.done;
     expect(killed.code).not.to.equal(0);
-    await until("the service to commit both", () => emulator.requests.filter((r) => r.method === "POST" && r.path !== "/oauth/token" && r.status === 200).length === 2, 20_000);
-    expect(fs.readdirSync(project.pendingCreatesDir), "the killed process left its pending creates").to.have.length(2);
+    const hosts = processesIn(project.dir);
+    expect(hosts, "the provider host lives on").not.to.deep.equal([]);
+    const answered = () => emulator.requests.filter((r) => r.method === "POST" && r.path !== "/oauth/token" && r.status === 200);
+    await until("the service to commit and answer both", () => answered().length === 2);
+    const settled = () => fs.readdirSync(project.pendingCreatesDir).filter((f) => f.endsWith(".json")).every((f) => fs.readFileSync(path.join(project.pendingCreatesDir, f), "utf8").includes("createdId"));
+    await until("the provider host to take in both answers", settled);
+    expect(processesIn(project.dir), "the provider host lives on").to.deep.equal(hosts);
 
-    await project.pulumi(["cancel", "--yes"]);
-    emulator.clearRequests();
-    const up = await project.up();
-    expect(up.stdout + up.stderr).to.include("interrupted while creating");
-    const clusters = emulator.store.listClusters().filter((c) => c.name === "rc-slow");
-    const clients = emulator.store.listOAuthClients().filter((c) => c.name === "rc-slow-ci");
-    expect(clusters, "the cluster the killed run made is adopted, not duplicated").to.have.length(1);
-    expect(clients, "the client whose secret was lost is replaced, not duplicated").to.have.length(1);
-    expect(emulator.requests.filter((r) => r.method === "POST" && r.path !== "/oauth/token").map((r) => r.path)).to.deep.equal(["/v2025/oauth-clients"]);
-    const state = await project.resources();
-    expect(state.get("slow")?.id).to.equal(clusters[0].id);
-    expect(state.get("slow-ci")?.id).to.equal(clients[0].id);
-    expect(emulator.store.oauthSecretMatches(clients[0].id, String((await project.outputs(true)).secret))).to.equal(true);
-    expect(fs.readdirSync(project.pendingCreatesDir), "nothing pending any more").to.deep.equal([]);
-    await project.preview(["--refresh", "--expect-no-changes"]);
+    await expectRecovered(project, emulator, spec.resources);
+  });
+
+  it("a journal directory that cannot be written: the up works and says so once, as a message of the stack", async () => {
+    const spec: Spec = {
+      resources: [
+        { kind: "ManagedCluster", name: "one", args: { name: "rc-unjournalled-1" } },
+        { kind: "ManagedCluster", name: "two", args: { name: "rc-unjournalled-2" } },
+      ],
+    };
+    const project = await specProject("unjournalled", emulator, spec);
+    const file = path.join(project.dir, "not-a-directory");
+    fs.writeFileSync(file, "");
+    const up = await project.up([], { env: { SAIL_PENDING_CREATES_DIR: path.join(file, "journal") } });
+    const output = up.stdout + up.stderr;
+    // The CLI shows the message as it comes, on the stack's line, and again under Diagnostics.
+    expect(output).to.match(/Stack unjournalled-dev created \([\d.]+s\) 1 message/);
+    const diagnostics = output.slice(output.indexOf("Diagnostics:"), output.indexOf("Resources:"));
+    expect(diagnostics.split("\n").filter((line) => line.includes("create journal")).map((line) => line.trim())).to.deep.equal([
+      `pulumi-sailpoint-isc: warning: the create journal directory ${path.join(file, "journal")} cannot be written (ENOTDIR). ` +
+        "A create interrupted by a killed run will not be recognised by the next run, which may then make a second object. " +
+        "Make it writable, or set SAIL_PENDING_CREATES_DIR to a writable directory.",
+    ]);
+    expect(emulator.store.listClusters().filter((c) => c.name.startsWith("rc-unjournalled-"))).to.have.length(2);
   });
 
   it("a partial failure (the cluster made, its manual upgrade refused): refresh, up and destroy all work afterwards", async () => {

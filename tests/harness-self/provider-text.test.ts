@@ -22,7 +22,8 @@ const ARGS: Record<Kind, Bag> = {
 };
 
 /** Everything a registration carries except the `__provider` text. */
-const withoutText = (r: Registration) => ({ ...r, inputs: { ...r.inputs, __provider: typeof r.inputs.__provider } });
+/** A registration but for its `__provider` text, and the `__owner` input (the URN) 0.1.0 did not send. */
+const withoutText = (r: Registration) => ({ ...r, inputs: { ...r.inputs, __provider: typeof r.inputs.__provider, __owner: undefined } });
 
 describe("harness: program side (provider-text)", () => {
   it("captures the ManagedCluster __provider text: a fixed module that hands over the implementation by package name", async () => {
@@ -111,13 +112,14 @@ describe("harness: program side (provider-text)", () => {
     expect(regs.map((r) => r.urn)).to.deep.equal([urnFor("ManagedCluster", "first"), urnFor("ManagedCluster", "second")]);
     const [first, second] = regs;
     expect(first.type).to.equal(typeFor("ManagedCluster"));
-    expect(first.inputs).to.deep.equal({ name: "a", __provider: await providerText("ManagedCluster") });
+    expect(first.inputs).to.deep.equal({ name: "a", __owner: urnFor("ManagedCluster", "first"), __provider: await providerText("ManagedCluster") });
     expect(first.secretInputs).to.deep.equal([]);
-    expect(first.additionalSecretOutputs).to.deep.equal([]);
+    // The schema's secret outputs (the cluster's service copy of its log configuration), and the caller's.
+    expect(first.additionalSecretOutputs).to.deep.equal(["logConfiguration"]);
     expect(first.deleteBeforeReplace).to.equal(false);
     expect(second.inputs).to.include({ name: "b", description: "first-id" });
     expect(second.secretInputs).to.deep.equal(["name"]);
-    expect(second.additionalSecretOutputs).to.deep.equal(["alertKey"]);
+    expect(second.additionalSecretOutputs).to.deep.equal(["alertKey", "logConfiguration"]);
     expect(second.deleteBeforeReplace).to.equal(true);
     expect(second.dependencies).to.deep.equal([first.urn]);
   });

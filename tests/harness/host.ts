@@ -10,10 +10,10 @@ import * as path from "node:path";
 import type { ServiceError } from "@grpc/grpc-js";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
-import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { providerText } from "./provider-text";
-import { grpc, structProto } from "./pulumi-deps";
-import { jsonClone, kindOf, PACKAGE_NAME, PROVIDER_KEY, wrapSecret, type Bag } from "./wire";
+import { grpc } from "./pulumi-deps";
+import { decodeInitFailure, fromStruct, toStruct, type InitFailure } from "./structs";
+import { kindOf, PACKAGE_NAME, PROVIDER_KEY, wrapSecret, type Bag } from "./wire";
 
 export { typeFor, urnFor, UNKNOWN, type Kind } from "./wire";
 
@@ -57,12 +57,6 @@ export interface DiffResult {
   raw: providerProto.DiffResponse.AsObject;
 }
 
-export interface InitFailure {
-  id: string;
-  properties: Bag;
-  reasons: string[];
-}
-
 /** A failed host call: the gRPC status code, the provider's message (`details`), and any partial-failure payload. */
 export class HostError extends Error {
   override readonly name = "HostError";
@@ -74,24 +68,6 @@ export class HostError extends Error {
   ) {
     super(details);
   }
-}
-
-function toStruct(bag: Bag): import("google-protobuf/google/protobuf/struct_pb").Struct {
-  return structProto.Struct.fromJavaScript(jsonClone(bag) as never);
-}
-
-function fromStruct(struct: { toJavaScript(): unknown } | undefined): Bag {
-  return (struct?.toJavaScript() ?? {}) as Bag;
-}
-
-function decodeInitFailure(error: ServiceError): InitFailure | undefined {
-  const [bin] = error.metadata?.get("grpc-status-details-bin") ?? [];
-  if (!bin) return undefined;
-  const status = Status.deserializeBinary(typeof bin === "string" ? Buffer.from(bin, "base64") : new Uint8Array(bin));
-  const any = status.getDetailsList().find((d) => d.getTypeName() === "pulumirpc.ErrorResourceInitFailed");
-  if (!any) return undefined;
-  const failure = providerProto.ErrorResourceInitFailed.deserializeBinary(any.getValue_asU8());
-  return { id: failure.getId(), properties: fromStruct(failure.getProperties()), reasons: failure.getReasonsList() };
 }
 
 function without(env: NodeJS.ProcessEnv, prefix: string): Record<string, string | undefined> {
@@ -145,7 +121,9 @@ export class ProviderHost {
     } catch {
       hostScript = require.resolve("@pulumi/pulumi/cmd/dynamic-provider");
     }
-    const env: Record<string, string | undefined> = { ...without(process.env, "SAIL_"), PULUMI_NODEJS_PROJECT: options.project ?? DEFAULT_PROJECT, ...options.env };
+    // The create journal in the project directory (a temp one is removed with the host), not the machine's.
+    const journal = path.join(cwd, ".pending-creates");
+    const env: Record<string, string | undefined> = { ...without(process.env, "SAIL_"), PULUMI_NODEJS_PROJECT: options.project ?? DEFAULT_PROJECT, SAIL_PENDING_CREATES_DIR: journal, ...options.env };
     for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
     const child = spawn(process.execPath, [hostScript, "127.0.0.1:1"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     const host = new ProviderHost(child, tempDir, options, cwd, parent);

@@ -298,7 +298,9 @@ describe("OAuthClient through the provider host", () => {
       expect(calls[0].body).to.have.length(6);
       expect((calls[0].responseBody as Bag).secret).to.equal(null);
       expect(properties).to.include({ name: "patched", claimsSupported: true, enabled: false, homepageUrl: "https://example.com", clientId: c.id, secret: c.secret, secretKnown: true });
-      expect(properties).not.to.have.any.keys("businessName", "refreshTokenValiditySeconds");
+      // No longer declared: the outputs carry the service's values, named as left out (never drift).
+      expect(properties).to.include({ businessName: "", refreshTokenValiditySeconds: 86400 });
+      expect(properties.__omitted).to.include.members(["businessName", "refreshTokenValiditySeconds"]);
       expect(properties.grantTypes).to.have.members(["REFRESH_TOKEN", "CLIENT_CREDENTIALS"]);
       const live = emulator.store.listOAuthClients().find((x) => x.id === c.id)!;
       expect(live).to.include({ name: "patched", enabled: false, homepageUrl: "https://example.com", businessName: "", refreshTokenValiditySeconds: 86400, claimsSupported: true });
@@ -318,7 +320,8 @@ describe("OAuthClient through the provider host", () => {
         { op: "replace", path: "/homepageUrl", value: "" },
       ]);
       expect(emulator.store.listOAuthClients().find((x) => x.id === c.id)).to.deep.include({ redirectUris: [], homepageUrl: "" });
-      expect(properties).not.to.have.any.keys("redirectUris", "homepageUrl");
+      expect(properties).to.deep.include({ redirectUris: [], homepageUrl: "" });
+      expect(properties.__omitted).to.include.members(["redirectUris", "homepageUrl"]);
       expect(properties.secret).to.equal(c.secret);
     });
 
@@ -337,8 +340,12 @@ describe("OAuthClient through the provider host", () => {
       expect((await host.diff(c.urn, c.id, c.outputs, news)).changes).to.equal("none");
       const { properties } = await host.update(c.urn, c.id, c.outputs, news);
       expect(apiCalls(emulator)).to.deep.equal([]);
-      const { __provider, ...rest } = c.outputs;
+      const { __provider, __omitted, ...rest } = c.outputs;
       expect(properties).to.deep.include(rest);
+      // scope and internal are declared now: no longer named as left out.
+      expect(__omitted).to.include.members(["scope", "internal"]);
+      expect(properties.__omitted).not.to.include.members(["scope"]);
+      expect(properties.__omitted).not.to.include.members(["internal"]);
       expect(properties.__provider).to.equal(__provider);
     });
 

@@ -85,7 +85,7 @@ describe("drift-report on the real CLI's JSON", () => {
     expect(code).to.equal(1);
     const [[resource, what, action]] = rows(out, "Log configurations expired");
     expect(resource).to.equal("ClusterLogConfig `va-logs`");
-    expect(what).to.match(/^its window ended at \d{4}-\d\d-\d\dT[\d:.]+Z \(or it was reset in ISC\)/);
+    expect(what).to.match(/^its window ended at `\d{4}-\d\d-\d\dT[\d:.]+Z` \(or it was reset in ISC\)/);
     expect(action).to.equal("applies it again for another window (one PUT)");
     expect(out).not.to.include("Gone from ISC");
   });
@@ -175,7 +175,7 @@ describe("drift-report on the real CLI's JSON", () => {
         program.inputs.description = "[secret]";
         live.outputs.description = "[secret]";
       });
-      expect(out).to.include("No owned field this report can compare differs: a secret value (masked in the preview) may.");
+      expect(out).to.include("No owned field this report can compare differs: the difference is in a secret value (masked in the preview) of `description`.");
     });
   });
 
@@ -193,7 +193,7 @@ describe("drift-report on the real CLI's JSON", () => {
       ["ManagedCluster `old`", "no longer in the program", "deletes it from ISC"],
       ["OAuthClient `new-client`", "new in the program", "creates it"],
     ]);
-    expect(rows(out, "Other resources")).to.deep.equal([["random:index/randomPet:RandomPet `pet`", "a resource of another package", "update"]]);
+    expect(rows(out, "Other resources")).to.deep.equal([["`random:index/randomPet:RandomPet` `pet`", "a resource of another package", "update"]]);
     expect(out).not.to.include("Gone from ISC");
   });
 
@@ -232,6 +232,6 @@ describe("drift-report on the real CLI's JSON", () => {
     const failed = { steps: [], diagnostics: [{ severity: "error", message: "SailPoint ISC provider configuration is invalid:\n  - sailpoint:clientSecret is not set" }] };
     const { code, out } = await report(JSON.stringify(failed));
     expect(code).to.equal(2);
-    expect(out).to.include("The preview failed, so it says nothing about drift:\n\n- SailPoint ISC provider configuration is invalid:");
+    expect(out).to.include("The preview failed, so it says nothing about drift:\n\n- `SailPoint ISC provider configuration is invalid: - sailpoint:clientSecret is not set`\n");
   });
 });

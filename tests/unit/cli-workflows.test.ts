@@ -10,6 +10,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import path from "node:path";
 import yaml from "js-yaml";
+import MarkdownIt from "markdown-it";
+import { fixture, manyDrifted } from "./drift-previews";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const WORKFLOWS = path.join(REPO, "examples", "gitops", ".github", "workflows");
@@ -22,13 +24,19 @@ const workflow = (file: string) => yaml.load(fs.readFileSync(path.join(WORKFLOWS
 const job = (file: string) => Object.values(workflow(file).jobs)[0];
 const step = (file: string, name: string) => job(file).steps.find((s) => s.name === name)!.run!;
 
-/** Runs `script` as a workflow `run:` step (`bash -e`), in a scratch infra/ directory, with stand-in tools. */
-function runStep(script: string, fixture: string): { status: number; summary: string; output: string; dir: string; stdout: string } {
+/**
+ * Runs `script` as a workflow `run:` step (`bash -e`), in a scratch infra/ directory, with stand-in tools: `pulumi`
+ * prints the fixture (a name in tests/fixtures/cli, or JSON) for `--json`, else the diff text.
+ */
+function runStep(script: string, fixture: string | { json: string; diff: string }): { status: number; summary: string; output: string; dir: string; stdout: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workflow-step-"));
   const bin = path.join(dir, "bin");
   fs.mkdirSync(bin);
-  const json = path.join(REPO, "tests", "fixtures", "cli", `${fixture}.json`);
-  fs.writeFileSync(path.join(bin, "pulumi"), `#!/bin/sh\ncase " $* " in *" --json "*) cat '${json}';; *) echo "Previewing update (prod):";; esac\n`, { mode: 0o755 });
+  let json = path.join(REPO, "tests", "fixtures", "cli", `${String(fixture)}.json`);
+  const diff = path.join(dir, "diff.txt");
+  fs.writeFileSync(diff, typeof fixture === "string" ? "Previewing update (prod):\n" : fixture.diff);
+  if (typeof fixture !== "string") fs.writeFileSync((json = path.join(dir, "preview-fixture.json")), fixture.json);
+  fs.writeFileSync(path.join(bin, "pulumi"), `#!/bin/sh\ncase " $* " in *" --json "*) cat '${json}';; *) cat '${diff}';; esac\n`, { mode: 0o755 });
   const tsx = require.resolve("tsx/cjs");
   fs.writeFileSync(
     path.join(bin, "npx"),
@@ -89,6 +97,31 @@ describe("GitOps workflows (examples/gitops)", function () {
     expect(comment).to.match(/^## ISC preview for this pull request\n/);
     expect(comment).to.include("| `name` | `\"dr-va\"` | `\"dr-va-renamed\"` | changed in ISC |");
     expect(comment).to.match(/<details><summary><code>pulumi preview --diff<\/code><\/summary>\n\n```\nPreviewing update \(prod\):\n```\n<\/details>\n$/);
+  });
+
+  it("pull request: 100 drifted resources and a long diff text still make one comment GitHub accepts (65,536 characters), tenant text inert", () => {
+    const { doc } = manyDrifted(100);
+    const diff = `Previewing update (prod):\n${"~ description: \"edited\"\n".repeat(5000)}\`\`\`\n<img src=x onerror=alert(1)> @octocat\n\`\`\`\`\n`;
+    const run = runStep(step("pulumi-preview.yml", "Preview against what ISC holds now"), { json: JSON.stringify(doc), diff });
+    dirs.push(run.dir);
+    expect(run.output).to.equal("status=1\n");
+    const comment = fs.readFileSync(path.join(run.dir, "report.md"), "utf8");
+    expect(comment.length).to.be.at.most(65_536);
+    expect(comment).to.match(/\*\*The report is cut short\*\* to stay within 40000 characters .*: \d+ resources and \d+ field differences left out\./);
+    // The diff text's own backticks do not end its code block: nothing of it is markup.
+    const html = new MarkdownIt({ html: true, linkify: true }).render(comment).replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, "");
+    expect(html).not.to.include("<img");
+    expect(html).not.to.include("@octocat");
+    expect(html.trimEnd().endsWith("</details>")).to.equal(true);
+  });
+
+  it("pull request: backticks in the diff text (a tenant's value) do not end its code block", () => {
+    const diff = "Previewing update (prod):\n  ~ description: \"a\n```\n<img src=x onerror=alert(1)> @octocat [x](https://evil.example)\n\"\n";
+    const run = runStep(step("pulumi-preview.yml", "Preview against what ISC holds now"), { json: fixture("drift-clean"), diff });
+    dirs.push(run.dir);
+    const html = new MarkdownIt({ html: true, linkify: true }).render(fs.readFileSync(path.join(run.dir, "report.md"), "utf8"));
+    const outside = html.replace(/<pre>[\s\S]*?<\/pre>|<code>[\s\S]*?<\/code>/g, "");
+    for (const injected of ["<img", "@octocat", "evil.example"]) expect(outside, injected).not.to.include(injected);
   });
 
   it("pull request: a preview that printed no JSON gives status 2 and a comment that says it failed", () => {

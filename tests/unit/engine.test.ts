@@ -92,12 +92,15 @@ describe("field-table engine", () => {
   describe("outputs", () => {
     const live = { id: "x", name: "live", type: "idn", configuration: { a: "2", gmtOffset: "0" }, status: "NORMAL", description: "" };
 
-    it("echoes declared inputs with live values and renames clashing service fields", () => {
+    it("echoes declared inputs with live values, the service's values of omitted ones, and renames clashing service fields", () => {
       const outs = buildOutputs(cluster, live, { name: "c", type: "idn", configuration: { a: "1" }, removeClientsOnDelete: true });
       expect(outs).to.deep.equal({
         name: "live", type: "idn", configuration: { a: "2" }, removeClientsOnDelete: true,
         liveConfiguration: { a: "2", gmtOffset: "0" }, status: "NORMAL",
+        // Left out by the program: the service's value, named as such, which diff never compares.
+        description: "", __omitted: ["description"],
       });
+      expect(diffInputs(cluster, outs, { name: "live", type: "idn", configuration: { a: "2" }, removeClientsOnDelete: true }).changes).to.equal(false);
     });
 
     it("drops declared map keys the service no longer has, so they show as drift", () => {

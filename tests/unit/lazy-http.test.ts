@@ -1,5 +1,5 @@
 /**
- * A preview needs only check and diff: loading the HTTP stack (got, p-throttle) for it would cost every preview's first
+ * A preview needs only check and diff: loading the HTTP stack (got, our client and its rate limiter) for it would cost every preview's first
  * Check tens of milliseconds and the provider host memory. Checked on the built package in a fresh process.
  */
 import { expect } from "chai";
@@ -25,12 +25,12 @@ const inputs = {
     if (checked.failures.length) throw new Error(kind + " " + JSON.stringify(checked.failures));
     await r.diff("id", checked.inputs, { ...checked.inputs, name: "other" });
   }
-  console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules[\\\\/](got|p-throttle)[\\\\/]/.test(k))));
+  console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /node_modules[\\\\/]got[\\\\/]|[\\\\/]provider[\\\\/]http[\\\\/](client|rate-limit)\\.js$/.test(k))));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
 describe("the provider's check and diff path", () => {
-  it("never loads the HTTP stack (got, p-throttle)", () => {
+  it("never loads the HTTP stack (got, the client, the rate limiter)", () => {
     const loaded = JSON.parse(execFileSync(process.execPath, ["-e", SCRIPT], { encoding: "utf8" })) as string[];
     expect(loaded).to.deep.equal([]);
   });

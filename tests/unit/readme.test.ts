@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { SETTING_NAMES } from "../../provider/config";
 import { outputNames, type ResourceSchema } from "../../provider/engine/schema";
@@ -28,6 +28,16 @@ describe("README reference", () => {
       }
     });
   }
+
+  it("keeps the sections the project's README has, and links every page of docs/", () => {
+    // "The native package (every language)" is also named by the SDKs' READMEs (sdks/codegen/main.go).
+    for (const title of ["Install", "A first `pulumi up`", "The two commands", "Configuration", "Resources", "The dynamic classes (TypeScript, JavaScript)", "The native package (every language)", "Compatibility", "Limitations", "Troubleshooting", "Development", "License"]) {
+      expect(README, title).to.include(`\n## ${title}\n`);
+    }
+    const pages = readdirSync(path.resolve(__dirname, "../../docs")).filter((f) => f.endsWith(".md"));
+    expect(pages).to.include("drift.md");
+    for (const page of pages) expect(README, `docs/${page}`).to.include(`](docs/${page}`);
+  });
 
   it("documents every configuration key with its environment variable", () => {
     for (const { key, env } of Object.values(SETTING_NAMES)) {

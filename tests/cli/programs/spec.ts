@@ -1,6 +1,7 @@
 /**
  * A program the real-CLI suite changes as a user edits theirs: it declares the resources listed in spec.json beside
- * it. An argument "${name.output}" refers to an output of a resource declared earlier; `exports` become stack outputs.
+ * it. An argument "${name.output}" refers to an output of a resource declared earlier; `exports` become stack outputs;
+ * `{"$secret": value}` and `{"$secretConfig": "key"}` are secrets.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "node:fs";
@@ -47,6 +48,9 @@ function resolve(value: unknown): unknown {
     return ref ? output(ref[1]) : value;
   }
   if (Array.isArray(value)) return value.map(resolve);
+  // {"$secret": v} is pulumi.secret(v); {"$secretConfig": "key"} is the stack's secret object `key`.
+  if (value && typeof value === "object" && "$secret" in value) return pulumi.secret(resolve(value.$secret));
+  if (value && typeof value === "object" && "$secretConfig" in value) return new pulumi.Config().requireSecretObject(String(value.$secretConfig));
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v)]));
   return value;
 }

@@ -30,89 +30,69 @@ export class CommandFailed extends Error {
   }
 }
 
-const projects = new Set<CliProject>();
+/**
+ * The environment of a project's commands (PATH left to the caller): the ambient one less SAIL_*, PULUMI_* and `drop`,
+ * a local file backend in `dir/.state`, its own PULUMI_HOME, `passphrase`, no update check, no plugin download, no
+ * colour, and the provider's pending-create journal per project (by default it is under ~/.local/state).
+ */
+export function projectEnv(dir: string, passphrase: string, drop: string[] = []): Record<string, string> {
+  const state = path.join(dir, ".state");
+  fs.mkdirSync(state);
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => !k.startsWith("SAIL_") && !k.startsWith("PULUMI_") && !drop.includes(k) && v !== undefined)) as Record<string, string>;
+  return {
+    ...base,
+    PULUMI_BACKEND_URL: `file://${state}`,
+    PULUMI_HOME: path.join(dir, ".pulumi-home"),
+    PULUMI_CONFIG_PASSPHRASE: passphrase,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_SUPPRESS_COPILOT_LINK: "true",
+    NO_COLOR: "1",
+    SAIL_PENDING_CREATES_DIR: path.join(dir, ".pending-creates"),
+  };
+}
 
-export class CliProject {
-  readonly program: string;
-  private readonly env: Record<string, string>;
-  private running = new Set<ChildProcess>();
+/** Spawns `file argv` in `cwd` with `env` plus `options.env` (undefined removes), `options.input` on its stdin. */
+export function spawnCommand(file: string, argv: string[], cwd: string, env: Record<string, string>, options: RunOptions, detached = false): { child: ChildProcess; done: Promise<RunResult> } {
+  const childEnv: Record<string, string | undefined> = { ...env, ...options.env };
+  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
+  const child = spawn(file, argv, { cwd, env: childEnv, stdio: ["pipe", "pipe", "pipe"], detached });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(options.input ?? "");
+  const done = new Promise<RunResult>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve({ code: code ?? (signal ? 137 : 1), stdout, stderr }));
+  });
+  return { child, done };
+}
 
-  private constructor(readonly dir: string, readonly name: string, extraEnv: Record<string, string>) {
-    this.program = path.join(dir, "index.ts");
-    const state = path.join(dir, ".state");
-    fs.mkdirSync(state);
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => !k.startsWith("SAIL_") && !k.startsWith("PULUMI_") && v !== undefined)) as Record<string, string>;
-    this.env = {
-      ...base,
-      PATH: [pulumiBinDir(), path.dirname(legNode()), process.env.PATH].join(path.delimiter),
-      PULUMI_BACKEND_URL: `file://${state}`,
-      PULUMI_HOME: path.join(dir, ".pulumi-home"),
-      PULUMI_CONFIG_PASSPHRASE: "cli-suite-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_SUPPRESS_COPILOT_LINK: "true",
-      NO_COLOR: "1",
-      // The provider's pending-create journal, per project (by default it is under ~/.local/state).
-      SAIL_PENDING_CREATES_DIR: path.join(dir, ".pending-creates"),
-      ...extraEnv,
-    };
-  }
+/** Kills the processes left running in a project directory (provider hosts the engine started), then removes it. */
+export function removeProjectDir(dir: string): void {
+  killProcessesIn(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
 
-  /**
-   * A new project named `name` running `programFile` (copied as index.ts) with `files` beside it, and a stack `dev`
-   * selected. `env` is the environment of every command (e.g. SAIL_* settings).
-   */
-  static async create(name: string, programFile: string, options: { files?: Record<string, string>; env?: Record<string, string>; stack?: string } = {}): Promise<CliProject> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sailpoint-cli-${name}-`));
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, private: true }, null, 2));
-    fs.copyFileSync(programFile, path.join(dir, "index.ts"));
-    for (const [file, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(dir, file), text);
-    fs.symlinkSync(path.join(installedRoot(), "node_modules"), path.join(dir, "node_modules"), "dir");
-    const project = new CliProject(dir, name, options.env ?? {});
-    projects.add(project);
-    await project.pulumi(["stack", "init", options.stack ?? "dev"]);
-    return project;
-  }
-
-  /** Stops leftover processes and removes every project directory (an `after` hook). */
-  static async removeAll(): Promise<void> {
-    for (const project of projects) {
-      project.killLeftovers();
-      fs.rmSync(project.dir, { recursive: true, force: true });
+function killProcessesIn(dir: string): void {
+  for (const pid of processesIn(dir)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
     }
-    projects.clear();
   }
+}
 
-  get pendingCreatesDir(): string {
-    return this.env.SAIL_PENDING_CREATES_DIR;
-  }
+/** The CLI commands the suite runs, the same for every kind of project; each says how it starts `pulumi`. */
+export abstract class PulumiCommands {
+  abstract readonly name: string;
+  /** What `resources()` lists by default: the types starting with this. */
+  protected abstract readonly resourceTypes: string;
 
-  writeFile(file: string, text: string): void {
-    fs.writeFileSync(path.join(this.dir, file), text);
-  }
-
-  /** Starts `pulumi <args>` and returns the child (for tests that interrupt it); `done` settles when it exits. */
-  start(args: string[], options: RunOptions = {}): { child: ChildProcess; done: Promise<RunResult> } {
-    const command = inlineCommand(this.program, [...args, "--non-interactive"]);
-    const env: Record<string, string | undefined> = { ...this.env, ...options.env };
-    for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-    const child = spawn(command.file, command.argv, { cwd: this.dir, env, stdio: ["pipe", "pipe", "pipe"], detached: true });
-    this.running.add(child);
-    let stdout = "";
-    let stderr = "";
-    child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdin!.end(options.input ?? "");
-    const done = new Promise<RunResult>((resolve, reject) => {
-      child.once("error", reject);
-      child.once("close", (code, signal) => {
-        this.running.delete(child);
-        resolve({ code: code ?? (signal ? 137 : 1), stdout, stderr });
-      });
-    });
-    return { child, done };
-  }
+  /** Starts `pulumi <args> --non-interactive` in the project directory; `done` settles when it exits. */
+  abstract start(args: string[], options?: RunOptions): { child: ChildProcess; done: Promise<RunResult> };
 
   /** Runs `pulumi <args> --non-interactive` to completion; rejects with the output unless it succeeds. */
   async pulumi(args: string[], options: RunOptions = {}): Promise<RunResult> {
@@ -156,13 +136,11 @@ export class CliProject {
     return JSON.parse((await this.pulumi(["stack", "export"])).stdout) as StackExport;
   }
 
-  /** The resources in the current state, by logical name (the stack itself and the provider left out). */
-  async resources(): Promise<Map<string, StateResource>> {
+  /** The resources in the current state whose type starts with `types`, by logical name. */
+  async resources(types = this.resourceTypes): Promise<Map<string, StateResource>> {
     const state = await this.exportState();
     const out = new Map<string, StateResource>();
-    for (const r of state.deployment.resources ?? []) {
-      if (r.type.startsWith("pulumi-nodejs:dynamic")) out.set(r.urn.split("::").pop()!, r);
-    }
+    for (const r of state.deployment.resources ?? []) if (r.type.startsWith(types)) out.set(r.urn.split("::").pop()!, r);
     return out;
   }
 
@@ -175,6 +153,69 @@ export class CliProject {
   urn(type: string, name: string, stack = "dev"): string {
     return `urn:pulumi:${stack}::${this.name}::${type}::${name}`;
   }
+}
+
+const projects = new Set<CliProject>();
+
+export class CliProject extends PulumiCommands {
+  readonly program: string;
+  /** The dynamic resources (the stack itself and the provider left out). */
+  protected readonly resourceTypes = "pulumi-nodejs:dynamic";
+  private readonly env: Record<string, string>;
+  private running = new Set<ChildProcess>();
+
+  private constructor(readonly dir: string, readonly name: string, extraEnv: Record<string, string>) {
+    super();
+    this.program = path.join(dir, "index.ts");
+    this.env = {
+      ...projectEnv(dir, "cli-suite-passphrase"),
+      PATH: [pulumiBinDir(), path.dirname(legNode()), process.env.PATH].join(path.delimiter),
+      ...extraEnv,
+    };
+  }
+
+  /**
+   * A new project named `name` running `programFile` (copied as index.ts) with `files` beside it, and a stack `dev`
+   * selected. `env` is the environment of every command (e.g. SAIL_* settings).
+   */
+  static async create(name: string, programFile: string, options: { files?: Record<string, string>; env?: Record<string, string>; stack?: string } = {}): Promise<CliProject> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sailpoint-cli-${name}-`));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, private: true }, null, 2));
+    fs.copyFileSync(programFile, path.join(dir, "index.ts"));
+    for (const [file, text] of Object.entries(options.files ?? {})) fs.writeFileSync(path.join(dir, file), text);
+    fs.symlinkSync(path.join(installedRoot(), "node_modules"), path.join(dir, "node_modules"), "dir");
+    const project = new CliProject(dir, name, options.env ?? {});
+    projects.add(project);
+    await project.pulumi(["stack", "init", options.stack ?? "dev"]);
+    return project;
+  }
+
+  /** Stops leftover processes and removes every project directory (an `after` hook). */
+  static async removeAll(): Promise<void> {
+    for (const project of projects) {
+      project.killLeftovers();
+      fs.rmSync(project.dir, { recursive: true, force: true });
+    }
+    projects.clear();
+  }
+
+  get pendingCreatesDir(): string {
+    return this.env.SAIL_PENDING_CREATES_DIR;
+  }
+
+  writeFile(file: string, text: string): void {
+    fs.writeFileSync(path.join(this.dir, file), text);
+  }
+
+  /** Starts `pulumi <args>` and returns the child (for tests that interrupt it); `done` settles when it exits. */
+  start(args: string[], options: RunOptions = {}): { child: ChildProcess; done: Promise<RunResult> } {
+    const command = inlineCommand(this.program, [...args, "--non-interactive"]);
+    const run = spawnCommand(command.file, command.argv, this.dir, this.env, options, true);
+    this.running.add(run.child);
+    run.child.once("close", () => this.running.delete(run.child));
+    return run;
+  }
 
   /** Kills every process of this project: running commands (whole groups) and provider hosts left behind. */
   killLeftovers(): void {
@@ -185,13 +226,7 @@ export class CliProject {
         // already gone
       }
     }
-    for (const pid of processesIn(this.dir)) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
+    killProcessesIn(this.dir);
   }
 }
 
