@@ -8,7 +8,8 @@ import type { ResourceSchema } from "./engine/schema";
 import type { SecretPath } from "./engine/secrets";
 import { isPlainObject } from "./engine/values";
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
+/** The signature key of every serialized secret (in a program's wire form and, with `ciphertext`, in a state). */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 export function wrapSecret(value: unknown): Record<string, unknown> {

@@ -12,16 +12,15 @@
  *   encrypted holds objects with Pulumi's secret signature key instead, read here as secret too.
  */
 import { isPlainObject } from "../../provider/engine/values";
+import { SIG_KEY } from "../../provider/secret-wire";
 import { oneLine } from "../safe-text";
 
 /** How the preview prints a secret value. */
 const SECRET_MARK = "[secret]";
-/** Pulumi's signature key of a serialized secret (`{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ...}`). */
-const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 
 /** Whether a value is a secret as a whole, as the preview prints one. */
 export function isSecret(value: unknown): boolean {
-  return value === SECRET_MARK || (isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, SECRET_SIGNATURE));
+  return value === SECRET_MARK || (isPlainObject(value) && Object.prototype.hasOwnProperty.call(value, SIG_KEY));
 }
 
 /** Whether a value is, or holds anywhere inside it, a secret. */
